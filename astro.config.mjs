@@ -1,0 +1,61 @@
+// @ts-check
+import { createHash } from 'node:crypto';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { contentDir as resolveContentDir } from './src/lib/site-config.ts';
+
+// Which archive to build: the sample archive in ./content by default; tests and teams with their
+// postmortems elsewhere point HINDSIGHT_CONTENT_DIR at another folder holding `postmortems/` and
+// `root-causes.yaml`.
+const contentDir = resolveContentDir();
+// Each archive gets its own content cache, so building a fixture never reuses another archive's
+// entries.
+const cacheKey = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
+
+export default defineConfig({
+	site: process.env.SITE_URL ?? 'http://localhost:4321',
+	trailingSlash: 'always',
+	cacheDir: `./node_modules/.astro/${cacheKey}`,
+	// Two postmortem files that map to one id (`a.md` and `a.mdx`) fail the build instead of the
+	// later one silently winning.
+	prerenderConflictBehavior: 'error',
+	server: { port: 4321 },
+	integrations: [
+		starlight({
+			title: 'Hindsight',
+			description: 'Postmortems and what we learned from them.',
+			customCss: ['./src/styles/hindsight.css'],
+			lastUpdated: false,
+			credits: false,
+			markdown: {
+				// Postmortems are their own collection; this gives them Starlight's asides and heading
+				// anchors too.
+				processedDirs: [`${contentDir}/postmortems/`],
+			},
+			// A fixed sidebar: listing every postmortem here would make every page O(N).
+			sidebar: [
+				{ label: 'Home', link: '/' },
+				{ label: 'Postmortems', link: '/postmortems/' },
+				{
+					label: 'Learning',
+					items: [
+						{ label: 'Root causes', link: '/root-causes/' },
+						{ label: 'Lessons learned', link: '/lessons/' },
+						{ label: 'Training and onboarding', link: '/training/' },
+						{ label: 'Action items', link: '/action-items/' },
+						{ label: 'Services', link: '/services/' },
+					],
+				},
+				{
+					label: 'Guides',
+					items: [
+						{ label: 'Writing a postmortem', link: '/guides/writing-a-postmortem/' },
+						{ label: 'The content format', link: '/guides/content-format/' },
+					],
+				},
+			],
+		}),
+		mdx(),
+	],
+});

@@ -1,0 +1,58 @@
+/**
+ * The bridge from Astro's content layer to `src/lib`: loads the collection once per build and
+ * hands every page the same archive and the same figures.
+ */
+import { join } from 'node:path';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildArchive, type Archive } from '../lib/archive';
+import { computeStats, type Stats } from '../lib/aggregate';
+import { buildDate, contentDir, edition } from '../lib/site-config';
+import { loadTaxonomy } from '../lib/taxonomy';
+
+export type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
+
+/**
+ * Computes once per build. The dev server reloads content under a running process, so there it
+ * computes every time instead of serving a stale archive.
+ */
+function once<T>(compute: () => Promise<T>): () => Promise<T> {
+	let value: Promise<T> | undefined;
+	return () => {
+		if (import.meta.env.DEV) return compute();
+		value ??= compute();
+		return value;
+	};
+}
+
+const loadEntries = once(() =>
+	getCollection('postmortems').then((list) => new Map(list.map((e) => [e.id, e])))
+);
+
+/** The archive of this build: the edition's postmortems, newest first. */
+export const getArchive = once(() =>
+	loadEntries().then((list) =>
+		buildArchive(
+			[...list.values()].map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data })),
+			{
+				edition: edition(),
+				includeDrafts: import.meta.env.DEV,
+				buildDate: buildDate(),
+				taxonomy: loadTaxonomy(join(contentDir(), 'root-causes.yaml')),
+			}
+		)
+	)
+);
+
+/** The content entry behind a postmortem, for rendering its MDX body. */
+export async function getPostmortemEntry(id: string): Promise<PostmortemCollectionEntry> {
+	const entry = (await loadEntries()).get(id);
+	if (!entry) throw new Error(`No postmortem with id "${id}"`);
+	return entry;
+}
+
+/** The aggregate figures of this build (`/api/stats.json`). */
+export const getStats = once(() =>
+	getArchive().then((a) =>
+		computeStats(a.postmortems, { edition: a.edition, buildDate: a.buildDate, rootCause: a.rootCause })
+	)
+);

@@ -1,0 +1,107 @@
+/**
+ * Datetime and date parsing for frontmatter.
+ *
+ * YAML parsers turn unquoted ISO timestamps into `Date`s but leave others (`2024-03-05 14:00`,
+ * quoted values) as strings, and `new Date(string)` reads an offset-less string in the build
+ * machine's local time. The contract says a datetime with no offset is UTC, so strings are parsed
+ * here, by hand, and never handed to `Date`'s parser.
+ */
+
+const DATETIME =
+	/^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function validCalendarDate(year: number, month: number, day: number): boolean {
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Offset in minutes east of UTC, from `Z`, `+05:30`, `-0800` or `+05`. */
+function offsetMinutes(offset: string | undefined): number | undefined {
+	if (!offset || offset === 'Z' || offset === 'z') return 0;
+	const sign = offset.startsWith('-') ? -1 : 1;
+	const digits = offset.slice(1).replace(':', '');
+	const hours = Number(digits.slice(0, 2));
+	const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+	if (hours > 23 || minutes > 59) return undefined;
+	return sign * (hours * 60 + minutes);
+}
+
+/** Parses an ISO 8601 datetime string; no offset means UTC. Returns `undefined` when invalid. */
+export function parseDateTime(value: string): Date | undefined {
+	const match = DATETIME.exec(value.trim());
+	if (!match) return undefined;
+	const [, y, mo, d, h, mi, s = '0', fraction = '', offset] = match;
+	const year = Number(y);
+	const month = Number(mo);
+	const day = Number(d);
+	const hour = Number(h);
+	const minute = Number(mi);
+	const second = Number(s);
+	if (!validCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
+		return undefined;
+	}
+	const east = offsetMinutes(offset);
+	if (east === undefined) return undefined;
+	const millis = fraction ? Math.round(Number(`0${fraction}`) * 1000) : 0;
+	const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis) - east * 60_000;
+	return new Date(utc);
+}
+
+/** Parses a `YYYY-MM-DD` date string, returning it unchanged when valid. */
+export function parseDate(value: string): string | undefined {
+	const match = DATE.exec(value.trim());
+	if (!match) return undefined;
+	const [, y, m, d] = match;
+	return validCalendarDate(Number(y), Number(m), Number(d)) ? value.trim() : undefined;
+}
+
+/** `YYYY-MM-DD` of a date in UTC. */
+export function toIsoDate(date: Date): string {
+	return date.toISOString().slice(0, 10);
+}
+
+/** ISO string in UTC without milliseconds when they are zero: `2024-03-05T14:02:00Z`. */
+export function toIsoDateTime(date: Date): string {
+	return date.toISOString().replace('.000Z', 'Z');
+}
+
+/** Human-readable UTC time for pages: `2024-03-05 14:02 UTC`. */
+export function formatUtc(date: Date): string {
+	const iso = date.toISOString();
+	const seconds = iso.slice(17, 19);
+	return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`} UTC`;
+}
+
+/** Whole minutes between two instants, not rounded; `null` when either is missing. */
+export function minutesBetween(from: Date | undefined, to: Date | undefined): number | null {
+	if (!from || !to) return null;
+	return (to.getTime() - from.getTime()) / 60_000;
+}
+
+/** `1 d 3 h`, `2 h 5 min`, `45 min`, `30 s`: durations as people say them. */
+export function formatMinutes(minutes: number | null): string {
+	if (minutes === null) return '—';
+	if (minutes === 0) return '0 min';
+	if (minutes < 1) return `${Math.round(minutes * 60)} s`;
+	const total = Math.round(minutes);
+	const days = Math.floor(total / 1440);
+	const hours = Math.floor((total % 1440) / 60);
+	const mins = total % 60;
+	if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+	if (hours > 0) return mins > 0 ? `${hours} h ${mins} min` : `${hours} h`;
+	return `${mins} min`;
+}
+
+/** `YYYY-Qn` of an instant, in UTC. */
+export function quarterOf(date: Date): string {
+	return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+}
+
+/** `YYYY-MM` of an instant, in UTC. */
+export function monthOf(date: Date): string {
+	return date.toISOString().slice(0, 7);
+}

@@ -1,0 +1,36 @@
+/**
+ * Build settings read from the environment, in one place: which archive, which edition, which day.
+ */
+import { resolve } from 'node:path';
+
+export type Edition = 'internal' | 'public';
+type Env = Record<string, string | undefined>;
+
+/** The folder holding `postmortems/` and `root-causes.yaml` (`HINDSIGHT_CONTENT_DIR`, default `./content`). */
+export function contentDir(env: Env = process.env): string {
+	return resolve(env.HINDSIGHT_CONTENT_DIR || 'content');
+}
+
+/** `EDITION=public` builds the public edition; anything else but `internal` is a mistake worth stopping for. */
+export function edition(env: Env = process.env): Edition {
+	const value = (env.EDITION ?? 'internal').trim().toLowerCase() || 'internal';
+	if (value !== 'internal' && value !== 'public') {
+		throw new Error(`EDITION must be "internal" or "public"; got "${env.EDITION}"`);
+	}
+	return value;
+}
+
+/**
+ * The day "overdue" is measured against: today in UTC, or `HINDSIGHT_BUILD_DATE` (YYYY-MM-DD) for
+ * reproducible builds and tests.
+ */
+export function buildDate(env: Env = process.env, now: Date = new Date()): string {
+	const fixed = env.HINDSIGHT_BUILD_DATE?.trim();
+	if (fixed) {
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed)) {
+			throw new Error(`HINDSIGHT_BUILD_DATE must be YYYY-MM-DD; got "${fixed}"`);
+		}
+		return fixed;
+	}
+	return now.toISOString().slice(0, 10);
+}
