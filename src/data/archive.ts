@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive';
-import { computeStats, type Stats } from '../lib/aggregate';
+import { computeStats, rootCauseProfiles, serviceProfiles } from '../lib/aggregate';
+import { serviceSlug } from '../lib/labels';
 import { buildDate, contentDir, edition } from '../lib/site-config';
 import { loadTaxonomy } from '../lib/taxonomy';
 
@@ -55,4 +56,14 @@ export const getStats = once(() =>
 	getArchive().then((a) =>
 		computeStats(a.postmortems, { edition: a.edition, buildDate: a.buildDate, rootCause: a.rootCause })
 	)
+);
+
+/** Every named root cause with its incidents and figures. */
+export const getRootCauseProfiles = once(() =>
+	getArchive().then((a) => rootCauseProfiles(a.postmortems, a.rootCause, serviceSlug))
+);
+
+/** Every service with its incident history. */
+export const getServiceProfiles = once(() =>
+	getArchive().then((a) => serviceProfiles(a.postmortems, a.rootCause, serviceSlug))
 );

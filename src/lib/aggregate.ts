@@ -190,3 +190,209 @@ export function computeStats(
 		byQuarter: figuresByQuarter(postmortems),
 	};
 }
+
+export interface ServiceGroup {
+	/** The name as first written (newest postmortem first). */
+	name: string;
+	slug: string;
+	postmortems: Postmortem[];
+}
+
+/**
+ * Postmortems by service, most incidents first, ties by name. Names that differ only in case or
+ * punctuation (`Payments API`, `payments-api`) share one page.
+ */
+export function groupByService(
+	postmortems: readonly Postmortem[],
+	slugOf: (service: string) => string
+): ServiceGroup[] {
+	const groups = new Map<string, ServiceGroup>();
+	for (const pm of postmortems) {
+		for (const service of pm.services) {
+			const slug = slugOf(service);
+			let group = groups.get(slug);
+			if (!group) {
+				group = { name: service, slug, postmortems: [] };
+				groups.set(slug, group);
+			}
+			if (!group.postmortems.includes(pm)) group.postmortems.push(pm);
+		}
+	}
+	return [...groups.values()].sort(
+		(a, b) => b.postmortems.length - a.postmortems.length || a.name.localeCompare(b.name)
+	);
+}
+
+export interface ArchiveFacets {
+	severities: Severity[];
+	services: { name: string; slug: string; count: number }[];
+	rootCauses: { id: string; name: string; count: number }[];
+	years: string[];
+}
+
+/** The values the archive can be filtered by, each with how many postmortems have it. */
+export function archiveFacets(
+	postmortems: readonly Postmortem[],
+	rootCause: (id: string) => RootCause,
+	slugOf: (service: string) => string
+): ArchiveFacets {
+	const bySeverity = countBySeverity(postmortems);
+	return {
+		severities: SEVERITIES.filter((s) => bySeverity[s] > 0),
+		services: groupByService(postmortems, slugOf)
+			.map((g) => ({ name: g.name, slug: g.slug, count: g.postmortems.length }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		rootCauses: countRootCauses(postmortems, rootCause).map(({ id, name, count }) => ({ id, name, count })),
+		years: [...new Set(postmortems.map((pm) => pm.year))].sort().reverse(),
+	};
+}
+
+export interface IncidentProfile {
+	count: number;
+	firstSeen: Date;
+	lastSeen: Date;
+	totalDurationMinutes: number;
+	durationMinutes: Spread;
+	usersAffected: number;
+	bySeverity: Record<Severity, number>;
+}
+
+/** Count, span, impact and severity mix of a non-empty group of postmortems. */
+export function profileOf(postmortems: readonly Postmortem[]): IncidentProfile {
+	const starts = postmortems.map((pm) => pm.started.getTime());
+	return {
+		count: postmortems.length,
+		firstSeen: new Date(Math.min(...starts)),
+		lastSeen: new Date(Math.max(...starts)),
+		totalDurationMinutes: postmortems.reduce((sum, pm) => sum + pm.durationMinutes, 0),
+		durationMinutes: spread(postmortems.map((pm) => pm.durationMinutes)),
+		usersAffected: sumUsersAffected(postmortems),
+		bySeverity: countBySeverity(postmortems),
+	};
+}
+
+export interface RootCauseProfile extends RootCauseCount, IncidentProfile {
+	description: string;
+	/** Its postmortems, newest first. */
+	incidents: Postmortem[];
+	/** Services it hit most, most incidents first. */
+	topServices: { name: string; slug: string; count: number }[];
+}
+
+/** Each named root cause with its incidents and figures, in the order of {@link countRootCauses}. */
+export function rootCauseProfiles(
+	postmortems: readonly Postmortem[],
+	rootCause: (id: string) => RootCause,
+	slugOf: (service: string) => string
+): RootCauseProfile[] {
+	const byId = new Map(postmortems.map((pm) => [pm.id, pm]));
+	return countRootCauses(postmortems, rootCause).map((count) => {
+		const incidents = count.postmortems.map((id) => byId.get(id)!);
+		return {
+			...count,
+			...profileOf(incidents),
+			description: rootCause(count.id).description,
+			incidents,
+			topServices: groupByService(incidents, slugOf)
+				.slice(0, 5)
+				.map((g) => ({ name: g.name, slug: g.slug, count: g.postmortems.length })),
+		};
+	});
+}
+
+export interface RecurrenceAfterFix {
+	rootCause: string;
+	/** The incident in which the cause came back. */
+	postmortem: Postmortem;
+	/** The latest earlier incident with the same cause whose `prevent` items were done. */
+	earlier: Postmortem;
+	/** Those done `prevent` items: the fixes that did not prevent it. */
+	fixes: string[];
+}
+
+/**
+ * The feedback-loop signal: incidents whose root cause recurred after an earlier incident with
+ * the same cause had a `prevent` action item marked done. Newest recurrence first.
+ */
+export function recurrencesAfterFix(postmortems: readonly Postmortem[]): RecurrenceAfterFix[] {
+	const oldestFirst = [...postmortems].sort(
+		(a, b) => a.started.getTime() - b.started.getTime() || a.id.localeCompare(b.id)
+	);
+	const lastFixed = new Map<string, Postmortem>();
+	const found: RecurrenceAfterFix[] = [];
+	for (const pm of oldestFirst) {
+		for (const cause of new Set(pm.rootCauses)) {
+			const earlier = lastFixed.get(cause);
+			if (earlier && earlier.started < pm.started) {
+				found.push({
+					rootCause: cause,
+					postmortem: pm,
+					earlier,
+					fixes: earlier.actionItems
+						.filter((item) => item.type === 'prevent' && item.status === 'done')
+						.map((item) => item.title),
+				});
+			}
+		}
+		// Recorded after the check, so an incident never counts as the fix for itself.
+		if (pm.actionItems.some((item) => item.type === 'prevent' && item.status === 'done')) {
+			for (const cause of pm.rootCauses) lastFixed.set(cause, pm);
+		}
+	}
+	return found.reverse();
+}
+
+export interface ServiceCausePair {
+	service: string;
+	slug: string;
+	rootCause: string;
+	postmortems: Postmortem[];
+}
+
+/** (service, root cause) pairs named together by two or more postmortems, most first. */
+export function recurringServiceCauses(
+	postmortems: readonly Postmortem[],
+	slugOf: (service: string) => string
+): ServiceCausePair[] {
+	const pairs = new Map<string, ServiceCausePair>();
+	for (const pm of postmortems) {
+		for (const service of new Set(pm.services)) {
+			for (const cause of new Set(pm.rootCauses)) {
+				const slug = slugOf(service);
+				const key = `${slug}\u0000${cause}`;
+				const pair = pairs.get(key) ?? { service, slug, rootCause: cause, postmortems: [] };
+				if (!pair.postmortems.includes(pm)) pair.postmortems.push(pm);
+				pairs.set(key, pair);
+			}
+		}
+	}
+	return [...pairs.values()]
+		.filter((p) => p.postmortems.length >= 2)
+		.sort(
+			(a, b) =>
+				b.postmortems.length - a.postmortems.length ||
+				a.service.localeCompare(b.service) ||
+				a.rootCause.localeCompare(b.rootCause)
+		);
+}
+
+export interface ServiceProfile extends IncidentProfile {
+	name: string;
+	slug: string;
+	incidents: Postmortem[];
+	rootCauses: { id: string; name: string; count: number }[];
+}
+
+export function serviceProfiles(
+	postmortems: readonly Postmortem[],
+	rootCause: (id: string) => RootCause,
+	slugOf: (service: string) => string
+): ServiceProfile[] {
+	return groupByService(postmortems, slugOf).map((group) => ({
+		name: group.name,
+		slug: group.slug,
+		incidents: group.postmortems,
+		...profileOf(group.postmortems),
+		rootCauses: countRootCauses(group.postmortems, rootCause).map(({ id, name, count }) => ({ id, name, count })),
+	}));
+}
