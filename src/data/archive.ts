@@ -7,7 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive';
 import { computeStats, rootCauseProfiles, serviceProfiles } from '../lib/aggregate';
 import { serviceSlug } from '../lib/labels';
-import { buildDate, contentDir, edition } from '../lib/site-config';
+import { buildDate, contentDir, edition, showDrafts } from '../lib/site-config';
 import { loadTaxonomy } from '../lib/taxonomy';
 
 export type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
@@ -36,7 +36,7 @@ export const getArchive = once(() =>
 			[...list.values()].map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data })),
 			{
 				edition: edition(),
-				includeDrafts: import.meta.env.DEV,
+				includeDrafts: showDrafts(),
 				buildDate: buildDate(),
 				taxonomy: loadTaxonomy(join(contentDir(), 'root-causes.yaml')),
 			}

@@ -34,3 +34,14 @@ export function buildDate(env: Env = process.env, now: Date = new Date()): strin
 	}
 	return now.toISOString().slice(0, 10);
 }
+
+/**
+ * Whether drafts are shown: only by the dev server. The `hindsight` integration in
+ * astro.config.mjs sets this from the Astro command itself, not from NODE_ENV or Vite's mode, so no
+ * environment a build happens to run in can publish a draft.
+ */
+export const SHOW_DRAFTS_ENV = 'HINDSIGHT_SHOW_DRAFTS';
+
+export function showDrafts(env: Env = process.env): boolean {
+	return env[SHOW_DRAFTS_ENV] === 'dev';
+}

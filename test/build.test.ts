@@ -1,0 +1,130 @@
+/**
+ * Builds fixture archives with `astro build` and checks what a reader would find in `dist/`.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildFixture, mainText, readOutput, readPage, type BuildResult } from './support/build';
+
+describe('building the basic fixture (internal edition)', () => {
+	let build: BuildResult;
+	beforeAll(async () => {
+		build = await buildFixture('basic');
+		if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
+	});
+
+	it('gives every included postmortem its page, ids lower-cased', () => {
+		for (const id of ['2024/alpha', '2023/beta', '2024/gamma-review', '2022/epsilon']) {
+			expect(existsSync(join(build.dist, 'postmortems', id, 'index.html')), id).toBe(true);
+		}
+	});
+
+	it('leaves drafts out of every file, the search index included', () => {
+		expect(existsSync(join(build.dist, 'postmortems/2024/delta-draft'))).toBe(false);
+		const leaks = readOutput(build.dist).filter(
+			(file) => file.text.includes('plumbago-walrus') || file.text.includes('Delta draft incident') || file.text.includes('secret-service')
+		);
+		expect(leaks.map((f) => f.path)).toEqual([]);
+	});
+
+	it('marks an in-review postmortem as in review', () => {
+		const html = readPage(build.dist, 'postmortems/2024/gamma-review/');
+		expect(html).toContain('data-status="in-review"');
+		expect(mainText(html)).toMatch(/In review/);
+		expect(html).toMatch(/class="sl-banner[^"]*"[^>]*>This postmortem is <strong>in review/);
+		expect(readPage(build.dist, 'postmortems/2024/alpha/')).not.toContain('sl-banner');
+	});
+
+	it('lists every included postmortem in the archive, newest first', () => {
+		const html = readPage(build.dist, 'postmortems/');
+		const rows = [...html.matchAll(/<tr data-started="([^"]+)"/g)].map((m) => m[1]);
+		expect(rows).toHaveLength(4);
+		expect(rows).toEqual([...rows].sort().reverse());
+		expect(html).toContain('href="/postmortems/2024/gamma-review/"');
+		expect(html).toContain('href="/postmortems/2022/epsilon/"');
+	});
+
+	it('renders the facts, the sorted timeline, lessons, action items and the MDX body', () => {
+		const html = readPage(build.dist, 'postmortems/2024/alpha/');
+		const text = mainText(html);
+		expect(text).toContain('Started 2024-03-05 14:00 UTC');
+		expect(text).toContain('Resolved 2024-03-05 15:30 UTC');
+		expect(text).toContain('Duration 1 h 30 min');
+		expect(text).toContain('Time to detect 10 min');
+		expect(text).toContain('Time to mitigate 1 h');
+		expect(text).toContain('Users affected: 1,200');
+		// Written out of order in the file; shown in the order it happened.
+		const order = ['Config push lands', 'Error-rate alert pages on-call', 'Flag rolled back', 'All clear declared'].map((e) => text.indexOf(e));
+		expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+		expect(html).toContain('hs-kind-trigger');
+		expect(html).toContain('hs-kind-resolution');
+		expect(text).toContain('A distinctive zebracorn sentence lives only in the alpha body.');
+		expect(html).toMatch(/<aside[^>]*class="starlight-aside starlight-aside--note"/);
+		expect(text).toContain('What went well Rollback took five minutes once decided.');
+		expect(text).toContain('Where we got lucky It happened outside the sales peak.');
+		expect(html).toMatch(/class="hs-overdue"[\s\S]*?Alert on checkout success rate[\s\S]*?Overdue/);
+		expect(html).toContain('href="https://example.com/ticket/1"');
+		expect(text).toContain('Safe configuration rollout');
+	});
+
+	it('links related postmortems, backlinks and similar incidents', () => {
+		const alpha = mainText(readPage(build.dist, 'postmortems/2024/alpha/'));
+		expect(alpha).toMatch(/Related postmortems SEV2 Beta database failover/);
+		expect(alpha).toMatch(/Postmortems that refer to this one SEV3 Gamma cache stampede/);
+		const beta = mainText(readPage(build.dist, 'postmortems/2023/beta/'));
+		expect(beta).toMatch(/Postmortems that refer to this one SEV1 Alpha checkout outage/);
+	});
+
+	it('builds a page for every root cause and service a postmortem links to', () => {
+		const pages = readOutput(build.dist).filter((f) => f.path.endsWith('.html'));
+		const targets = new Set<string>();
+		for (const page of pages) {
+			for (const [, href] of page.text.matchAll(/href="(\/(?:root-causes|services|postmortems)\/[^"#?]*)"/g)) targets.add(href!);
+		}
+		const missing = [...targets].filter((href) => !existsSync(join(build.dist, href, 'index.html')));
+		expect(missing).toEqual([]);
+		expect(targets.has('/services/payments-api/')).toBe(true);
+		expect(targets.has('/root-causes/config-change/')).toBe(true);
+	});
+
+	it('keeps the sidebar the same size whatever the archive holds', () => {
+		const html = readPage(build.dist, 'postmortems/2024/alpha/');
+		const start = html.search(/<nav[^>]*aria-label="Main"/);
+		expect(start).toBeGreaterThan(0);
+		const sidebar = html.slice(start, html.indexOf('</nav>', start));
+		expect(sidebar).toContain('href="/postmortems/"');
+		expect(sidebar).not.toContain('/postmortems/2024/alpha/');
+	});
+});
+
+describe('builds that must fail', () => {
+	it('fails on an invalid file, naming the file and each field', async () => {
+		const { code, output } = await buildFixture('invalid');
+		expect(code).not.toBe(0);
+		expect(output).toContain('2024/bad-severity');
+		expect(output).toContain('bad-severity.mdx');
+		expect(output).toMatch(/severity: expected one of "SEV1"/);
+		expect(output).toMatch(/rootCauses\.0: unknown root cause "cosmic-rays"; expected one of .*config-change/);
+	});
+
+	it('fails when two files map to one id', async () => {
+		const { code, output } = await buildFixture('duplicate-id');
+		expect(code).not.toBe(0);
+		expect(output).toMatch(/Duplicate postmortem id "2024\/outage"/);
+		expect(output).toMatch(/Outage\.mdx/);
+	});
+
+	it('fails on a related id that names no postmortem', async () => {
+		const { code, output } = await buildFixture('bad-related');
+		expect(code).not.toBe(0);
+		expect(output).toContain('linked');
+		expect(output).toMatch(/related\.0: no postmortem has the id "2024\/does-not-exist"/);
+	});
+
+	it('fails on an invalid taxonomy, naming the file and the entry', async () => {
+		const { code, output } = await buildFixture('bad-taxonomy');
+		expect(code).not.toBe(0);
+		expect(output).toContain('root-causes.yaml');
+		expect(output).toMatch(/\[1\]\.id: expected a lower-case kebab-case id/);
+	});
+});

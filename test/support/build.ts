@@ -1,0 +1,126 @@
+/**
+ * Builds a fixture archive with the real `astro build` and reads what it wrote. Builds are cached
+ * in `test/.tmp/` against a fingerprint of the sources, so several test files can share one build.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+	dist: string;
+	code: number;
+	output: string;
+}
+
+export interface BuildOptions {
+	edition?: 'internal' | 'public';
+	env?: Record<string, string>;
+	/** Fixture folder under test/fixtures, or an absolute content folder. */
+	content?: string;
+}
+
+function walk(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	if (statSync(dir).isFile()) return [dir];
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.map((name) => join(dir, name))
+		.filter((file) => statSync(file).isFile());
+}
+
+function fingerprint(paths: string[], extra: string): string {
+	const hash = createHash('sha256').update(extra);
+	for (const path of paths) {
+		for (const file of walk(path).sort()) {
+			const s = statSync(file);
+			hash.update(`${file}:${s.size}:${s.mtimeMs}\n`);
+		}
+	}
+	return hash.digest('hex');
+}
+
+/**
+ * The environment without what Vitest adds: NODE_ENV=test and VITEST* make Astro behave as under
+ * test (a dev server that never listens, for one), not as a person running it would see.
+ */
+export function cleanEnv(): Record<string, string | undefined> {
+	return Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST'))
+	);
+}
+
+export function run(command: string, args: string[], env: Record<string, string>, cwd = ROOT): Promise<{ code: number; output: string }> {
+	return new Promise((resolvePromise) => {
+		const child = spawn(command, args, { cwd, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (d) => (output += d));
+		child.stderr.on('data', (d) => (output += d));
+		child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
+	});
+}
+
+/** Builds `test/fixtures/<fixture>/content` (or reuses an up-to-date build) into `test/.tmp/`. */
+export async function buildFixture(fixture: string, options: BuildOptions = {}): Promise<BuildResult> {
+	const edition = options.edition ?? 'internal';
+	const content = options.content ?? join(ROOT, 'test/fixtures', fixture, 'content');
+	const env = {
+		HINDSIGHT_CONTENT_DIR: content,
+		EDITION: edition,
+		HINDSIGHT_BUILD_DATE: '2024-06-01',
+		ASTRO_TELEMETRY_DISABLED: '1',
+		...options.env,
+	};
+	const dist = join(ROOT, 'test/.tmp', `${fixture}-${edition}`);
+	const stamp = `${dist}.stamp`;
+	const key = fingerprint(
+		[content, join(ROOT, 'src'), join(ROOT, 'astro.config.mjs'), join(ROOT, 'package-lock.json')],
+		JSON.stringify(env)
+	);
+	if (existsSync(stamp) && existsSync(dist)) {
+		const cached = JSON.parse(readFileSync(stamp, 'utf8')) as { key: string; code: number; output: string };
+		if (cached.key === key) return { dist, code: cached.code, output: cached.output };
+	}
+	rmSync(dist, { recursive: true, force: true });
+	const { code, output } = await run(process.execPath, [ASTRO, 'build', '--outDir', dist], env);
+	writeFileSync(stamp, JSON.stringify({ key, code, output }));
+	return { dist, code, output };
+}
+
+export interface OutputFile {
+	/** Path relative to dist, with `/` separators. */
+	path: string;
+	text: string;
+}
+
+/**
+ * Every file a build wrote, as text. Pagefind's index files are gzip: they are decompressed here,
+ * so a search for a phrase also searches the search index.
+ */
+export function readOutput(dist: string): OutputFile[] {
+	return walk(dist).map((file) => {
+		let bytes = readFileSync(file);
+		if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+		return { path: relative(dist, file).split('\\').join('/'), text: bytes.toString('utf8') };
+	});
+}
+
+export function readPage(dist: string, path: string): string {
+	return readFileSync(join(dist, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8');
+}
+
+/** The visible text of an HTML page's main content, whitespace collapsed. */
+export function mainText(html: string): string {
+	const main = html.slice(html.indexOf('<main'), html.lastIndexOf('</main>'));
+	return main
+		.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&amp;/g, '&')
+		.replace(/&#39;|&#x27;/g, "'")
+		.replace(/&quot;/g, '"')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
