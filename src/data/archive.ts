@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildArchive, type Archive } from '../lib/archive';
+import { buildArchive } from '../lib/archive';
 import { computeStats, rootCauseProfiles, serviceProfiles } from '../lib/aggregate';
 import { serviceSlug } from '../lib/labels';
 import { buildDate, contentDir, edition, showDrafts } from '../lib/site-config';

@@ -44,12 +44,14 @@ function fingerprint(paths: string[], extra: string): string {
 }
 
 /**
- * The environment without what Vitest adds: NODE_ENV=test and VITEST* make Astro behave as under
- * test (a dev server that never listens, for one), not as a person running it would see.
+ * What Vitest adds to a worker's environment. Left in, they make Astro behave as under test (a
+ * dev server that never listens, `import.meta.env.DEV` true in a build), not as a person sees it.
  */
+const VITEST_ENV = new Set(['NODE_ENV', 'TEST', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'FORCE_TTY']);
+
 export function cleanEnv(): Record<string, string | undefined> {
 	return Object.fromEntries(
-		Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST'))
+		Object.entries(process.env).filter(([key]) => !VITEST_ENV.has(key) && !key.startsWith('VITEST'))
 	);
 }
 
@@ -77,7 +79,7 @@ export async function buildFixture(fixture: string, options: BuildOptions = {}):
 	const dist = join(ROOT, 'test/.tmp', `${fixture}-${edition}`);
 	const stamp = `${dist}.stamp`;
 	const key = fingerprint(
-		[content, join(ROOT, 'src'), join(ROOT, 'astro.config.mjs'), join(ROOT, 'package-lock.json')],
+		[content, join(ROOT, 'src'), join(ROOT, 'astro.config.mjs'), join(ROOT, 'package-lock.json'), import.meta.filename],
 		JSON.stringify(env)
 	);
 	if (existsSync(stamp) && existsSync(dist)) {

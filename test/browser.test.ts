@@ -1,0 +1,111 @@
+/**
+ * The built fixture site in Debian's Chromium: what a person clicking around would see.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchBrowser } from './support/browser';
+import { buildFixture } from './support/build';
+import { serveStatic, type StaticServer } from './support/static-server';
+
+describe.skipIf(!hasChromium)('the built site in Chromium', () => {
+	let server: StaticServer;
+	let browser: Browser;
+
+	beforeAll(async () => {
+		const build = await buildFixture('basic');
+		if (build.code !== 0) throw new Error(build.output);
+		server = await serveStatic(build.dist);
+		browser = await launchBrowser();
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+
+	/** Opens a page, collecting console errors, page errors and failed requests. */
+	async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+		const page = await browser.newPage();
+		const problems: string[] = [];
+		page.on('console', (msg) => {
+			if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+		});
+		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+		page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+		page.on('response', (response) => {
+			if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+		});
+		await page.goto(server.url + path, { waitUntil: 'networkidle' });
+		return { page, problems };
+	}
+
+	const visibleTitles = (page: Page) =>
+		page.$$eval('.hs-archive tbody tr:not([hidden]) td:nth-child(2) a', (links) => links.map((a) => a.textContent!.trim()));
+
+	it('renders a postmortem page with no console error or failed request', async () => {
+		const { page, problems } = await open('/postmortems/2024/alpha/');
+		await expect(page.locator('h1').textContent()).resolves.toBe('Alpha checkout outage');
+		await expect(page.locator('.hs-timeline li').count()).resolves.toBe(4);
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	it('filters the archive by severity, service, root cause, year and text', async () => {
+		const { page, problems } = await open('/postmortems/');
+		expect(await visibleTitles(page)).toHaveLength(4);
+
+		await page.selectOption('select[name=severity]', 'SEV1');
+		expect(await visibleTitles(page)).toEqual(['Alpha checkout outage']);
+		expect(new URL(page.url()).searchParams.get('severity')).toBe('SEV1');
+
+		await page.selectOption('select[name=severity]', '');
+		await page.selectOption('select[name=service]', 'payments-api');
+		expect(await visibleTitles(page)).toEqual(['Alpha checkout outage', 'Beta database failover']);
+
+		await page.selectOption('select[name=cause]', 'database');
+		expect(await visibleTitles(page)).toEqual(['Beta database failover']);
+
+		await page.click('button[type=reset]');
+		await page.selectOption('select[name=year]', '2024');
+		expect(await visibleTitles(page)).toEqual(['Gamma cache stampede', 'Alpha checkout outage']);
+
+		await page.selectOption('select[name=year]', '');
+		await page.fill('input[name=q]', 'minimal');
+		expect(await visibleTitles(page)).toEqual(['Epsilon minimal']);
+		await expect(page.locator('[data-count]').textContent()).resolves.toBe('1');
+
+		await page.fill('input[name=q]', 'no such words');
+		expect(await visibleTitles(page)).toEqual([]);
+		await expect(page.locator('.hs-empty').isVisible()).resolves.toBe(true);
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	it('opens with the filters in the address applied', async () => {
+		const { page } = await open('/postmortems/?severity=SEV2');
+		expect(await visibleTitles(page)).toEqual(['Beta database failover']);
+		await expect(page.locator('select[name=severity]').inputValue()).resolves.toBe('SEV2');
+		await page.close();
+	});
+
+	it('sorts the archive by a column', async () => {
+		const { page } = await open('/postmortems/');
+		await page.click('th[data-sort=duration] button');
+		const firstClick = await visibleTitles(page);
+		await page.click('th[data-sort=duration] button');
+		const secondClick = await visibleTitles(page);
+		// Durations: epsilon 5 min, beta 20 min, gamma 1 h, alpha 1 h 30 min.
+		expect([firstClick, secondClick]).toContainEqual(['Alpha checkout outage', 'Gamma cache stampede', 'Beta database failover', 'Epsilon minimal']);
+		expect(secondClick).toEqual([...firstClick].reverse());
+		await page.close();
+	});
+
+	it('shows the whole archive without JavaScript', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${server.url}/postmortems/`);
+		expect(await visibleTitles(page)).toHaveLength(4);
+		await expect(page.locator('form.hs-filters').isVisible()).resolves.toBe(false);
+		await context.close();
+	});
+});
