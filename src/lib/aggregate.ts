@@ -3,8 +3,8 @@
  * knowledge pages, the charts and the feeds all read these functions.
  */
 import { spread, type Spread } from './percentile';
-import { isOverdue, type Postmortem } from './postmortem';
-import { SEVERITIES, type Severity } from './schema';
+import { byNewest, isOverdue, type Postmortem } from './postmortem';
+import { LESSON_KINDS, SEVERITIES, type ActionItem, type Lesson, type Severity } from './schema';
 import type { RootCause } from './taxonomy';
 
 export interface RootCauseCount {
@@ -123,19 +123,37 @@ export function groupTrainingGaps(postmortems: readonly Postmortem[]): TrainingG
 	);
 }
 
-export function countActionItems(postmortems: readonly Postmortem[], buildDate: string): ActionItemCounts {
+/** Counts action items by status, and how many are overdue on `buildDate`. */
+export function countItems(
+	items: readonly { status: string; due?: string | undefined }[],
+	buildDate: string
+): ActionItemCounts {
 	const counts: ActionItemCounts = { total: 0, open: 0, inProgress: 0, done: 0, wontDo: 0, overdue: 0 };
-	for (const pm of postmortems) {
-		for (const item of pm.actionItems) {
-			counts.total++;
-			if (item.status === 'open') counts.open++;
-			else if (item.status === 'in-progress') counts.inProgress++;
-			else if (item.status === 'done') counts.done++;
-			else counts.wontDo++;
-			if (isOverdue(item, buildDate)) counts.overdue++;
-		}
+	for (const item of items) {
+		counts.total++;
+		if (item.status === 'open') counts.open++;
+		else if (item.status === 'in-progress') counts.inProgress++;
+		else if (item.status === 'done') counts.done++;
+		else counts.wontDo++;
+		if (isOverdue(item, buildDate)) counts.overdue++;
 	}
 	return counts;
+}
+
+export function countActionItems(postmortems: readonly Postmortem[], buildDate: string): ActionItemCounts {
+	return countItems(
+		postmortems.flatMap((pm) => pm.actionItems),
+		buildDate
+	);
+}
+
+/**
+ * Share of action items done, out of those still meant to be done (won't-do items are a decision,
+ * not a backlog); `null` when there are none.
+ */
+export function completionRate(counts: ActionItemCounts): number | null {
+	const committed = counts.total - counts.wontDo;
+	return committed === 0 ? null : counts.done / committed;
 }
 
 /** Every quarter from `first` to `last` inclusive (`YYYY-Qn`). */
@@ -395,4 +413,124 @@ export function serviceProfiles(
 		...profileOf(group.postmortems),
 		rootCauses: countRootCauses(group.postmortems, rootCause).map(({ id, name, count }) => ({ id, name, count })),
 	}));
+}
+
+/** An action item with the postmortem it came from. */
+export interface ActionItemRow extends ActionItem {
+	postmortem: Postmortem;
+	overdue: boolean;
+}
+
+/** Every action item across postmortems: overdue first (oldest due first), then by due date. */
+export function actionItemRows(postmortems: readonly Postmortem[], buildDate: string): ActionItemRow[] {
+	const rows = postmortems.flatMap((pm) =>
+		pm.actionItems.map((item) => ({ ...item, postmortem: pm, overdue: isOverdue(item, buildDate) }))
+	);
+	const due = (row: ActionItemRow) => row.due ?? '9999-99-99';
+	return rows.sort(
+		(a, b) =>
+			Number(b.overdue) - Number(a.overdue) ||
+			due(a).localeCompare(due(b)) ||
+			byNewest(a.postmortem, b.postmortem) ||
+			a.title.localeCompare(b.title)
+	);
+}
+
+export interface ActionItemGroup {
+	key: string;
+	counts: ActionItemCounts;
+	completionRate: number | null;
+}
+
+/** Action items grouped by owner or by type, with counts; most items first, ties by key. */
+export function groupActionItems(
+	rows: readonly ActionItemRow[],
+	by: 'owner' | 'type',
+	buildDate: string
+): ActionItemGroup[] {
+	const groups = new Map<string, ActionItemRow[]>();
+	for (const row of rows) {
+		const key = row[by];
+		groups.set(key, [...(groups.get(key) ?? []), row]);
+	}
+	return [...groups]
+		.map(([key, items]) => {
+			const counts = countItems(items, buildDate);
+			return { key, counts, completionRate: completionRate(counts) };
+		})
+		.sort((a, b) => b.counts.total - a.counts.total || a.key.localeCompare(b.key));
+}
+
+/** A lesson with the postmortem it came from. */
+export interface LessonRow extends Lesson {
+	postmortem: Postmortem;
+}
+
+export interface LessonsByKind {
+	kind: Lesson['kind'];
+	lessons: LessonRow[];
+}
+
+/** Every lesson, grouped by kind in the contract's order, newest postmortem first within each. */
+export function lessonsByKind(postmortems: readonly Postmortem[]): LessonsByKind[] {
+	return LESSON_KINDS.map((kind) => ({
+		kind,
+		lessons: postmortems.flatMap((pm) =>
+			pm.lessons.filter((l) => l.kind === kind).map((l) => ({ ...l, postmortem: pm }))
+		),
+	}));
+}
+
+/** Lesson tags with how many lessons carry each, most used first, ties alphabetical. */
+export function lessonTags(postmortems: readonly Postmortem[]): { tag: string; count: number }[] {
+	const counts = new Map<string, number>();
+	for (const pm of postmortems) {
+		for (const lesson of pm.lessons) {
+			for (const tag of new Set(lesson.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+		}
+	}
+	return [...counts]
+		.map(([tag, count]) => ({ tag, count }))
+		.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+export interface ReadingStep {
+	postmortem: Postmortem;
+	/** One line on why a new team member should read it. */
+	why: string;
+}
+
+/**
+ * The onboarding reading path: postmortems marked `onboarding: true` first, oldest first so the
+ * story builds up; then, for each recurring root cause they leave uncovered (most named first),
+ * its best-documented incident.
+ */
+export function onboardingPath(
+	postmortems: readonly Postmortem[],
+	rootCause: (id: string) => RootCause
+): ReadingStep[] {
+	const oldestFirst = (a: Postmortem, b: Postmortem) => -byNewest(a, b);
+	const chosen = postmortems.filter((pm) => pm.onboarding).sort(oldestFirst);
+	const steps: ReadingStep[] = chosen.map((pm) => ({
+		postmortem: pm,
+		why: `Chosen by its authors for onboarding: ${pm.rootCauses.map((c) => rootCause(c).name.toLowerCase()).join(', ')} in ${pm.services.join(', ')}.`,
+	}));
+	const covered = new Set(chosen.flatMap((pm) => pm.rootCauses));
+	const picked = new Set(chosen.map((pm) => pm.id));
+	const richness = (pm: Postmortem) =>
+		pm.lessons.length + pm.actionItems.length + pm.timeline.length + pm.contributingFactors.length;
+	for (const cause of countRootCauses(postmortems, rootCause)) {
+		if (!cause.recurring || covered.has(cause.id)) continue;
+		const best = postmortems
+			.filter((pm) => pm.rootCauses.includes(cause.id) && !picked.has(pm.id))
+			.sort((a, b) => richness(b) - richness(a) || a.severity.localeCompare(b.severity) || byNewest(a, b))[0];
+		if (!best) continue;
+		picked.add(best.id);
+		for (const c of best.rootCauses) covered.add(c);
+		steps.push({
+			postmortem: best,
+			why: `The best-documented of ${cause.count} incidents caused by ${cause.name.toLowerCase()}, a recurring cause.`,
+		});
+	}
+	return steps;
 }

@@ -56,6 +56,7 @@ const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
 /** A datetime: a YAML timestamp or an ISO 8601 string, read as UTC when it has no offset. */
 export const datetimeSchema = z
 	.union([z.date(), z.string()], { error: DATETIME_EXPECTED })
+	.meta({ format: 'date-time', description: DATETIME_EXPECTED })
 	.transform((value, ctx) => {
 		const date = value instanceof Date ? value : parseDateTime(value);
 		if (!date || Number.isNaN(date.getTime())) {
@@ -68,6 +69,7 @@ export const datetimeSchema = z
 /** A calendar date, kept as its `YYYY-MM-DD` string. */
 export const dateSchema = z
 	.union([z.date(), z.string()], { error: DATE_EXPECTED })
+	.meta({ format: 'date', description: DATE_EXPECTED })
 	.transform((value, ctx) => {
 		let date: string | undefined;
 		if (value instanceof Date) {
@@ -180,14 +182,10 @@ export function normaliseRelatedId(id: string): string {
 }
 
 export function postmortemSchema({ rootCauseIds, postmortemIds }: SchemaContext) {
-	const validCauses = new Set(rootCauseIds);
-	const rootCauseId = text('a root-cause id').superRefine((id, ctx) => {
-		if (!validCauses.has(id)) {
-			ctx.addIssue({
-				code: 'custom',
-				message: `unknown root cause "${id}"; expected one of the taxonomy ids in content/root-causes.yaml: ${[...validCauses].join(', ')}`,
-			});
-		}
+	const causeList = rootCauseIds.join(', ');
+	const rootCauseId = z.enum(rootCauseIds as [string, ...string[]], {
+		error: (issue) =>
+			`unknown root cause ${JSON.stringify(issue.input)}; expected one of the taxonomy ids in content/root-causes.yaml: ${causeList}`,
 	});
 	const relatedId = text('a postmortem id')
 		.transform(normaliseRelatedId)

@@ -61,7 +61,8 @@ export function run(command: string, args: string[], env: Record<string, string>
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
-		child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
+		// Colour codes (CI turns them on) would split the words a test looks for.
+		child.on('close', (code) => resolvePromise({ code: code ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
 	});
 }
 
