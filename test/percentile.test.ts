@@ -32,6 +32,14 @@ describe('percentile (linear interpolation, numpy default / PERCENTILE.INC)', ()
 		expect(s.p90).toBeCloseTo(34, 10);
 	});
 
+	it('matches numpy.percentile to the last bit, floating-point rounding included', () => {
+		// numpy 1.x/2.x: np.percentile([1, 2, 3, 4, 100], 90) == 61.60000000000001 and
+		// np.percentile([3.3, 1.1, 7.7, 2.2, 9.9, 4.4, 15.5], 90) == 12.140000000000002
+		expect(percentile([1, 2, 3, 4, 100], 0.9)).toBe(61.60000000000001);
+		expect(percentile([3.3, 1.1, 7.7, 2.2, 9.9, 4.4, 15.5], 0.9)).toBe(12.140000000000002);
+		expect(percentile([3.3, 1.1, 7.7, 2.2, 9.9, 4.4, 15.5], 0.5)).toBe(4.4);
+	});
+
 	it('leaves missing figures out rather than counting them as zero', () => {
 		expect(spread([null, 10, null, 30])).toEqual({ median: 20, p90: 28 });
 		expect(spread([null, null])).toEqual({ median: null, p90: null });

@@ -513,7 +513,7 @@ export function onboardingPath(
 	const chosen = postmortems.filter((pm) => pm.onboarding).sort(oldestFirst);
 	const steps: ReadingStep[] = chosen.map((pm) => ({
 		postmortem: pm,
-		why: `Chosen by its authors for onboarding: ${pm.rootCauses.map((c) => rootCause(c).name.toLowerCase()).join(', ')} in ${pm.services.join(', ')}.`,
+		why: `Chosen by its authors for onboarding; shows ${pm.rootCauses.map((c) => rootCause(c).name.toLowerCase()).join(', ')}.`,
 	}));
 	const covered = new Set(chosen.flatMap((pm) => pm.rootCauses));
 	const picked = new Set(chosen.map((pm) => pm.id));

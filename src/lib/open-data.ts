@@ -151,3 +151,14 @@ export function postmortemsCsv(postmortems: readonly Postmortem[], buildDate: st
 	// CRLF line ends, as RFC 4180 and spreadsheets expect.
 	return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
+
+/** The feed's items: every included postmortem, newest `started` first. */
+export function feedItems(postmortems: readonly Postmortem[], rootCause: (id: string) => { name: string }) {
+	return postmortems.map((pm) => ({
+		title: `[${pm.severity}] ${pm.title}`,
+		link: pm.url,
+		pubDate: pm.started,
+		description: pm.summary,
+		categories: [pm.severity, ...pm.rootCauses.map((c) => rootCause(c).name), ...pm.services],
+	}));
+}

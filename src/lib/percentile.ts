@@ -10,7 +10,10 @@ export function percentile(values: readonly number[], p: number): number | null 
 	const lower = Math.floor(rank);
 	const upper = Math.ceil(rank);
 	const low = sorted[lower]!;
-	return low + (sorted[upper]! - low) * (rank - lower);
+	const high = sorted[upper]!;
+	const t = rank - lower;
+	// numpy's lerp, to the last bit: from the nearer end, so results match its floating point.
+	return t >= 0.5 ? high - (high - low) * (1 - t) : low + (high - low) * t;
 }
 
 export interface Spread {

@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { getArchive } from '../../data/archive';
+import { postmortemJsonSchema } from '../../lib/json-schema';
+
+export const GET: APIRoute = async () => {
+	const archive = await getArchive();
+	return Response.json(postmortemJsonSchema(archive.taxonomy.map((cause) => cause.id)));
+};

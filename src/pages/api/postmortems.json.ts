@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { getArchive } from '../../data/archive';
+import { postmortemsDocument } from '../../lib/open-data';
+
+export const GET: APIRoute = async () => {
+	const archive = await getArchive();
+	return Response.json(postmortemsDocument(archive.postmortems, archive.edition, archive.buildDate));
+};

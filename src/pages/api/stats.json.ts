@@ -1,0 +1,4 @@
+import type { APIRoute } from 'astro';
+import { getStats } from '../../data/archive';
+
+export const GET: APIRoute = async () => Response.json(await getStats());

@@ -1,0 +1,15 @@
+import type { APIRoute } from 'astro';
+import rss from '@astrojs/rss';
+import { getArchive } from '../data/archive';
+import { feedItems } from '../lib/open-data';
+
+export const GET: APIRoute = async (context) => {
+	const archive = await getArchive();
+	return rss({
+		title: archive.edition === 'public' ? 'Hindsight: public postmortems' : 'Hindsight: postmortems',
+		description: 'New postmortems, newest first.',
+		site: context.site!,
+		items: feedItems(archive.postmortems, archive.rootCause),
+		trailingSlash: true,
+	});
+};
