@@ -35,6 +35,9 @@ export default defineConfig({
 			title: 'Hindsight',
 			description: 'Postmortems and what we learned from them.',
 			customCss: ['./src/styles/hindsight.css'],
+			components: {
+				Search: './src/components/overrides/Search.astro',
+			},
 			lastUpdated: false,
 			credits: false,
 			markdown: {
@@ -54,6 +57,7 @@ export default defineConfig({
 						{ label: 'Training and onboarding', link: '/training/' },
 						{ label: 'Action items', link: '/action-items/' },
 						{ label: 'Services', link: '/services/' },
+						{ label: 'Trends', link: '/trends/' },
 					],
 				},
 				{

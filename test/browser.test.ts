@@ -108,4 +108,46 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 		await expect(page.locator('form.hs-filters').isVisible()).resolves.toBe(false);
 		await context.close();
 	});
+
+	it.each(['light', 'dark'] as const)('draws every chart on /trends/ in the %s theme, with no console error', async (theme) => {
+		const page = await browser.newPage({ colorScheme: theme });
+		const problems: string[] = [];
+		page.on('console', (msg) => {
+			if (msg.type() === 'error') problems.push(msg.text());
+		});
+		page.on('pageerror', (error) => problems.push(error.message));
+		await page.goto(`${server.url}/trends/`, { waitUntil: 'networkidle' });
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+		const canvases = page.locator('canvas[data-chart]');
+		const count = await canvases.count();
+		expect(count).toBe(6);
+		for (let i = 0; i < count; i++) {
+			const canvas = canvases.nth(i);
+			await canvas.scrollIntoViewIfNeeded();
+			await expect(canvas.getAttribute('role')).resolves.toBe('img');
+			expect(await canvas.getAttribute('aria-label')).toMatch(/chart/i);
+			await page.waitForFunction((el) => (el as HTMLCanvasElement).width > 0 && (el as HTMLCanvasElement).dataset.drawn !== undefined, await canvas.elementHandle(), { timeout: 10_000 });
+			const inked = await canvas.evaluate((el) => {
+				const c = el as HTMLCanvasElement;
+				const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+				let n = 0;
+				for (let p = 3; p < data.length; p += 4) if (data[p]! > 0) n++;
+				return n;
+			});
+			expect(inked, `chart ${i} draws`).toBeGreaterThan(500);
+		}
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	it('keeps the chart tables for readers without JavaScript', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${server.url}/trends/`);
+		await expect(page.locator('.hs-chart-data table').count()).resolves.toBe(6);
+		const firstRow = await page.locator('#incidents-per-quarter + figure table tbody tr').first().textContent();
+		expect(firstRow).toContain('2022-Q1');
+		await context.close();
+	});
 });
+

@@ -2,7 +2,7 @@
  * Builds fixture archives with `astro build` and checks what a reader would find in `dist/`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFixture, mainText, readOutput, readPage, type BuildResult } from './support/build';
 
@@ -85,6 +85,27 @@ describe('building the basic fixture (internal edition)', () => {
 		expect(missing).toEqual([]);
 		expect(targets.has('/services/payments-api/')).toBe(true);
 		expect(targets.has('/root-causes/config-change/')).toBe(true);
+	});
+
+	it('ships no chart code on postmortem pages, and charts only on pages that draw them', () => {
+		/** Every JS file a page loads, following static and dynamic imports. */
+		const scriptsOf = (page: string) => {
+			const seen = new Set<string>();
+			const queue = [...readPage(build.dist, page).matchAll(/src="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1]!);
+			while (queue.length) {
+				const src = queue.pop()!;
+				if (seen.has(src)) continue;
+				seen.add(src);
+				const code = readFileSync(join(build.dist, src), 'utf8');
+				for (const [, rel] of code.matchAll(/(?:from|import\()\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) queue.push(`/_astro/${rel}`);
+			}
+			return [...seen];
+		};
+		const chartCode = (files: string[]) => files.filter((f) => /chart/i.test(f) || readFileSync(join(build.dist, f), 'utf8').includes('BarController'));
+		expect(chartCode(scriptsOf('postmortems/2024/alpha/'))).toEqual([]);
+		expect(chartCode(scriptsOf('postmortems/'))).toEqual([]);
+		expect(chartCode(scriptsOf('trends/')).length).toBeGreaterThan(0);
+		expect(chartCode(scriptsOf('services/payments-api/')).length).toBeGreaterThan(0);
 	});
 
 	it('keeps the sidebar the same size whatever the archive holds', () => {
