@@ -57,6 +57,8 @@ function config(spec: ChartSpec) {
 					title: { display: true, text: spec.yTitle, color: text },
 					ticks: {
 						color: text,
+						// Whole incidents and users: no 0.5 ticks.
+						precision: spec.format === 'count' ? 0 : undefined,
 						callback: (value: string | number) => {
 							const n = Number(value);
 							// On the log scale, label only round durations.
