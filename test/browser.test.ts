@@ -149,5 +149,82 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 		expect(firstRow).toContain('2022-Q1');
 		await context.close();
 	});
-});
 
+	describe('search', () => {
+		/** Result titles in the search dialog once Pagefind has answered. */
+		async function results(page: Page): Promise<string[]> {
+			await page.waitForSelector('#starlight__search .pagefind-ui__result', { timeout: 15_000 });
+			// Pagefind renders results progressively; wait for the list to settle.
+			await page.waitForTimeout(300);
+			return page.$$eval('#starlight__search .pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title', (els) =>
+				els.map((e) => e.textContent!.trim())
+			);
+		}
+
+		async function search(query: string): Promise<{ page: Page; titles: string[] }> {
+			const { page } = await open('/postmortems/');
+			await page.click('button[data-open-modal]');
+			await page.fill('#starlight__search input', query);
+			return { page, titles: await results(page) };
+		}
+
+		it('finds the one postmortem whose body has a phrase, first', async () => {
+			const { page, titles } = await search('distinctive zebracorn');
+			expect(titles[0]).toBe('Alpha checkout outage');
+			await page.close();
+		});
+
+		it('finds a postmortem by a phrase from one of its lessons', async () => {
+			const { page, titles } = await search('unmistakable quokka');
+			expect(titles[0]).toBe('Alpha checkout outage');
+			await page.close();
+		});
+
+		it('ranks a title match above a body match', async () => {
+			const { page, titles } = await search('stampede');
+			expect(titles.slice(0, 2)).toEqual(['Gamma cache stampede', 'Epsilon minimal']);
+			await page.close();
+		});
+
+		it('shows severity and date with each result', async () => {
+			const { page } = await search('zebracorn');
+			const tags = await page.$$eval('#starlight__search .pagefind-ui__result:first-child .pagefind-ui__result-tag', (els) =>
+				els.map((e) => e.textContent!.trim())
+			);
+			expect(tags).toEqual(expect.arrayContaining(['Severity: SEV1', 'Date: 2024-03-05']));
+			await page.close();
+		});
+
+		it('narrows results with a severity filter, and puts it in the address on /search/', async () => {
+			const { page } = await open('/search/?q=kerfuffle');
+			const all = await results(page);
+			expect(all.filter((t) => t !== 'Search')).toEqual(
+				expect.arrayContaining(['Alpha checkout outage', 'Beta database failover', 'Gamma cache stampede', 'Epsilon minimal'])
+			);
+			await page.click('#starlight__search summary:has-text("Severity"), #starlight__search legend:has-text("Severity")').catch(() => undefined);
+			await page.check('#starlight__search input[name=severity][value=SEV1]');
+			await page.waitForFunction(() => document.querySelectorAll('#starlight__search .pagefind-ui__result').length === 1);
+			expect(await results(page)).toEqual(['Alpha checkout outage']);
+			expect(new URL(page.url()).searchParams.getAll('severity')).toEqual(['SEV1']);
+			await page.close();
+		});
+
+		it('opens /search/?q= with the query and filters from a cold page load', async () => {
+			const { page, problems } = await open('/search/?q=kerfuffle&severity=SEV2');
+			expect(await results(page)).toEqual(['Beta database failover']);
+			await expect(page.locator('#starlight__search input[type=search], #starlight__search input').first().inputValue()).resolves.toBe('kerfuffle');
+			expect(problems).toEqual([]);
+			await page.close();
+		});
+
+		it('loads Pagefind only when search is used', async () => {
+			const { page } = await open('/postmortems/2024/alpha/');
+			const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('pagefind')));
+			expect(await loaded()).toBe(false);
+			await page.click('button[data-open-modal]');
+			await page.waitForSelector('#starlight__search input');
+			expect(await loaded()).toBe(true);
+			await page.close();
+		});
+	});
+});
