@@ -1,0 +1,42 @@
+/**
+ * `npm run new -- "Title"`: writes content/postmortems/<year>/<slug>.mdx as a draft. Never
+ * overwrites: a file with that id (any extension or case) already there is an error.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { listPostmortemFiles, postmortemIdFromPath } from '../lib/ids';
+import { scaffoldPostmortem, slugify } from '../lib/scaffold';
+import { contentDir } from '../lib/site-config';
+import { loadTaxonomy } from '../lib/taxonomy';
+import { ContentError } from '../lib/errors';
+
+function main(args: string[]): number {
+	const title = args.join(' ').trim();
+	if (!title) {
+		console.error('Usage: npm run new -- "Title of the incident"');
+		return 2;
+	}
+	const root = contentDir();
+	const postmortems = join(root, 'postmortems');
+	const now = new Date();
+	const id = `${now.getUTCFullYear()}/${slugify(title)}`;
+	const clash = listPostmortemFiles(postmortems).find((file) => postmortemIdFromPath(file) === id);
+	if (clash) {
+		console.error(`Not written: ${relative(process.cwd(), join(postmortems, clash))} already has the id "${id}". Choose another title.`);
+		return 1;
+	}
+	const taxonomy = loadTaxonomy(join(root, 'root-causes.yaml'));
+	const file = join(postmortems, `${id}.mdx`);
+	mkdirSync(join(postmortems, id.split('/')[0]!), { recursive: true });
+	writeFileSync(file, scaffoldPostmortem(title, now, taxonomy.find((c) => c.id === 'process-gap')?.id ?? taxonomy[0]!.id), { flag: 'wx' });
+	console.log(`Wrote ${relative(process.cwd(), file)} (a draft: see it with npm run dev).`);
+	return 0;
+}
+
+try {
+	process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+	if (!(error instanceof ContentError)) throw error;
+	console.error(error.message);
+	process.exitCode = 1;
+}
