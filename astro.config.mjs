@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
-import { SHOW_DRAFTS_ENV, contentDir as resolveContentDir } from './src/lib/site-config.ts';
+import { contentDir as resolveContentDir } from './src/lib/site-config.ts';
+import hindsight from './src/integrations/hindsight.ts';
 
 // Which archive to build: the sample archive in ./content by default; tests and teams with their
 // postmortems elsewhere point HINDSIGHT_CONTENT_DIR at another folder holding `postmortems/` and
@@ -22,15 +23,6 @@ export default defineConfig({
 	prerenderConflictBehavior: 'error',
 	server: { port: 4321 },
 	integrations: [
-		{
-			// Drafts belong to the dev server alone: decided by the command Astro runs.
-			name: 'hindsight:drafts',
-			hooks: {
-				'astro:config:setup': ({ command }) => {
-					process.env[SHOW_DRAFTS_ENV] = command === 'dev' ? 'dev' : '';
-				},
-			},
-		},
 		starlight({
 			title: 'Hindsight',
 			description: 'Postmortems and what we learned from them.',
@@ -70,5 +62,7 @@ export default defineConfig({
 			],
 		}),
 		mdx(),
+		// Last, so its end-of-build guard reads the output after Pagefind has written its index.
+		hindsight(),
 	],
 });

@@ -125,6 +125,18 @@ describe('the public edition', () => {
 		expect(existsSync(join(build.dist, 'postmortems/2024/alpha'))).toBe(false);
 	});
 
+	it('has the internal marker sentence in the internal output, search index included, and nowhere in the public one', async () => {
+		const marker = 'A distinctive zebracorn sentence lives only in the alpha body.';
+		const internal = readOutput((await buildFixture('basic')).dist).filter((f) => f.text.includes(marker)).map((f) => f.path);
+		expect(internal).toContain('postmortems/2024/alpha/index.html');
+		expect(internal.some((path) => path.startsWith('pagefind/fragment/'))).toBe(true);
+		expect(readOutput(build.dist).filter((f) => f.text.includes(marker))).toEqual([]);
+	});
+
+	it('ends the build with the leak guard over every output file', () => {
+		expect(build.output).toMatch(/\[hindsight\] No trace of the 3 left-out postmortems in the output\./);
+	});
+
 	it('leaves nothing of an internal postmortem in any file, the search index included', () => {
 		const markers = ['zebracorn', 'Alpha checkout outage', 'Gamma cache stampede', '2024/alpha', 'alpha-storefront', 'plumbago-walrus'];
 		const leaks = readOutput(build.dist).flatMap((file) => markers.filter((m) => file.text.includes(m)).map((m) => `${file.path}: ${m}`));

@@ -1,0 +1,72 @@
+/**
+ * Hindsight's Astro integration: decides where drafts are shown, and guards the output of every
+ * build against postmortems the edition leaves out.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+import yaml from 'js-yaml';
+import { isIncluded } from '../lib/archive';
+import { listPostmortemFiles, postmortemIdFromPath } from '../lib/ids';
+import { findLeaks, type GuardedPostmortem } from '../lib/leak-guard';
+import { SHOW_DRAFTS_ENV, contentDir, edition } from '../lib/site-config';
+
+const BINARY = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico', '.woff', '.woff2', '.ttf', '.wasm']);
+
+function* outputFiles(dir: string): Generator<{ path: string; text: string }> {
+	for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+		const file = join(dir, name);
+		if (BINARY.has(extname(file)) || !statSync(file).isFile()) continue;
+		let bytes = readFileSync(file);
+		// Pagefind's index is gzip: read what is inside.
+		if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+		yield { path: relative(dir, file), text: bytes.toString('utf8') };
+	}
+}
+
+function readPostmortems(dir: string): (GuardedPostmortem & { status: string; visibility: string })[] {
+	return listPostmortemFiles(dir).map((file) => {
+		const text = readFileSync(join(dir, file), 'utf8');
+		const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+		const data = (match ? yaml.load(match[1]!) : {}) as Record<string, unknown>;
+		const str = (value: unknown) => (typeof value === 'string' ? value : '');
+		return {
+			id: postmortemIdFromPath(file),
+			title: str(data.title),
+			summary: str(data.summary),
+			body: match ? text.slice(match[0].length) : text,
+			status: str(data.status) || 'published',
+			visibility: str(data.visibility) || 'internal',
+		};
+	});
+}
+
+export default function hindsight(): AstroIntegration {
+	return {
+		name: 'hindsight',
+		hooks: {
+			'astro:config:setup': ({ command }) => {
+				// Drafts belong to the dev server alone: decided by the command Astro runs, not by
+				// NODE_ENV or Vite's mode, so no environment a build runs in can publish one.
+				process.env[SHOW_DRAFTS_ENV] = command === 'dev' ? 'dev' : '';
+			},
+			'astro:build:done': ({ dir, logger }) => {
+				const options = { edition: edition(), includeDrafts: false };
+				const all = readPostmortems(join(contentDir(), 'postmortems'));
+				const excluded = all.filter((pm) => !isIncluded(pm as never, options));
+				if (excluded.length === 0) return;
+				const included = all.filter((pm) => isIncluded(pm as never, options));
+				const leaks = findLeaks(excluded, included, outputFiles(fileURLToPath(dir)));
+				if (leaks.length > 0) {
+					const lines = leaks.slice(0, 20).map((l) => `  ${l.file}: ${l.postmortem} (${l.what})`);
+					throw new Error(
+						`The ${options.edition} edition's output contains postmortems it leaves out:\n${lines.join('\n')}${leaks.length > 20 ? `\n  … and ${leaks.length - 20} more` : ''}`
+					);
+				}
+				logger.info(`No trace of the ${excluded.length} left-out postmortems in the output.`);
+			},
+		},
+	};
+}
