@@ -2,12 +2,13 @@
  * The bridge from Astro's content layer to `src/lib`: loads the collection once per build and
  * hands every page the same archive and the same figures.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { lastChangedDates } from '../lib/git-dates';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive } from '../lib/archive';
 import { computeStats, rootCauseProfiles, serviceProfiles } from '../lib/aggregate';
 import { serviceSlug } from '../lib/labels';
-import { buildDate, contentDir, edition, showDrafts } from '../lib/site-config';
+import { buildDate, contentDir, editBaseUrl, edition, showDrafts } from '../lib/site-config';
 import { loadTaxonomy } from '../lib/taxonomy';
 
 export type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
@@ -67,3 +68,13 @@ export const getRootCauseProfiles = once(() =>
 export const getServiceProfiles = once(() =>
 	getArchive().then((a) => serviceProfiles(a.postmortems, a.rootCause, serviceSlug))
 );
+
+const getLastChanged = once(async () => lastChangedDates(join(contentDir(), 'postmortems')));
+
+/** Edit link and last change of a postmortem's source, when the site names its repository. */
+export async function getSourceInfo(pm: { filePath: string | undefined }): Promise<{ editUrl?: string; lastUpdated?: Date }> {
+	const base = editBaseUrl();
+	if (!base || !pm.filePath) return {};
+	const lastUpdated = (await getLastChanged()).get(resolve(pm.filePath));
+	return { editUrl: new URL(pm.filePath, base).href, ...(lastUpdated ? { lastUpdated } : {}) };
+}

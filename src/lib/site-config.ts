@@ -45,3 +45,14 @@ export const SHOW_DRAFTS_ENV = 'HINDSIGHT_SHOW_DRAFTS';
 export function showDrafts(env: Env = process.env): boolean {
 	return env[SHOW_DRAFTS_ENV] === 'dev';
 }
+
+/**
+ * Where a postmortem's source can be edited: `HINDSIGHT_EDIT_URL` plus the file's path from the
+ * project root, e.g. `https://github.com/acme/postmortems/edit/main/`. Unset: no edit links.
+ */
+export function editBaseUrl(env: Env = process.env): string | undefined {
+	const value = env.HINDSIGHT_EDIT_URL?.trim();
+	if (!value) return undefined;
+	if (!/^https?:\/\//.test(value)) throw new Error(`HINDSIGHT_EDIT_URL must be an http(s) URL; got "${value}"`);
+	return value.endsWith('/') ? value : `${value}/`;
+}

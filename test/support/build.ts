@@ -22,6 +22,8 @@ export interface BuildOptions {
 	env?: Record<string, string>;
 	/** Fixture folder under test/fixtures, or an absolute content folder. */
 	content?: string;
+	/** Tells apart builds of one fixture with different settings. */
+	variant?: string;
 }
 
 function walk(dir: string): string[] {
@@ -77,7 +79,7 @@ export async function buildFixture(fixture: string, options: BuildOptions = {}):
 		ASTRO_TELEMETRY_DISABLED: '1',
 		...options.env,
 	};
-	const dist = join(ROOT, 'test/.tmp', `${fixture}-${edition}`);
+	const dist = join(ROOT, 'test/.tmp', [fixture, edition, options.variant].filter(Boolean).join('-'));
 	const stamp = `${dist}.stamp`;
 	const key = fingerprint(
 		[content, join(ROOT, 'src'), join(ROOT, 'astro.config.mjs'), join(ROOT, 'package-lock.json'), import.meta.filename],
