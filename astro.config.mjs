@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import starlightLinksValidator from 'starlight-links-validator';
 import { contentDir as resolveContentDir } from './src/lib/site-config.ts';
 import hindsight from './src/integrations/hindsight.ts';
 
@@ -27,6 +28,28 @@ export default defineConfig({
 			title: 'Hindsight',
 			description: 'Postmortems and what we learned from them.',
 			customCss: ['./src/styles/hindsight.css'],
+			plugins: [
+				// Links in the guides and postmortem bodies; the generated pages are checked by the
+				// offline link check of dist/ in the test suite.
+				starlightLinksValidator({
+					exclude: [
+						'/',
+						'/postmortems/',
+						'/postmortems/**/*',
+						'/root-causes/',
+						'/root-causes/*',
+						'/services/',
+						'/services/*',
+						'/lessons/',
+						'/training/',
+						'/action-items/',
+						'/trends/',
+						'/search/',
+						'/rss.xml',
+						'/api/*',
+					],
+				}),
+			],
 			components: {
 				Search: './src/components/overrides/Search.astro',
 			},
