@@ -1,0 +1,174 @@
+/**
+ * A postmortem file read for linting: its frontmatter (the data, and where each text value sits in
+ * the file), and its body as a Markdown tree whose positions are offsets into the whole file, so
+ * every rule reports lines and columns an editor can jump to.
+ */
+import yaml from 'js-yaml';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import { location } from 'vfile-location';
+
+export interface Point {
+	line: number;
+	column: number;
+	offset?: number | undefined;
+}
+
+/** The parts of an mdast (or MDX) node the rules read. */
+export interface MdNode {
+	type: string;
+	value?: string;
+	url?: string;
+	children?: MdNode[];
+	position?: { start: Point; end: Point } | undefined;
+}
+
+/** A YAML string value and where its source text sits in the file (leading blanks included). */
+export interface YamlScalar {
+	value: string;
+	start: number;
+	end: number;
+}
+
+export interface PostmortemDocument {
+	path: string;
+	text: string;
+	format: 'md' | 'mdx';
+	/** The YAML between the `---` lines, and the offset in `text` where it starts. */
+	frontmatter: { raw: string; offset: number } | undefined;
+	/** The parsed frontmatter; undefined when there is none or it did not parse. */
+	data: Record<string, unknown> | undefined;
+	frontmatterError: { message: string; offset: number } | undefined;
+	/** Every string scalar of the frontmatter, in file order. */
+	scalars: YamlScalar[];
+	/** Everything after the frontmatter. */
+	body: string;
+	bodyOffset: number;
+	/** The whole file as Markdown (MDX for `.mdx` files); offsets are offsets into `text`. */
+	tree: MdNode;
+	/** Why MDX could not parse the file; `tree` is then plain Markdown, so other rules still run. */
+	mdxError: { message: string; offset: number; source: string } | undefined;
+	toPoint: (offset: number) => { line: number; column: number };
+	toOffset: (point: { line: number; column: number }) => number;
+}
+
+const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
+const CLOSING = /^---[ \t]*$/m;
+
+function splitFrontmatter(text: string) {
+	const opening = OPENING.exec(text);
+	if (!opening) return { error: 'expected YAML frontmatter between two --- lines at the top of the file' };
+	const offset = opening[0].length;
+	const rest = text.slice(offset);
+	const closing = CLOSING.exec(rest);
+	if (!closing) return { error: 'expected a --- line that closes the frontmatter' };
+	let bodyOffset = offset + closing.index + closing[0].length;
+	bodyOffset += /^\r?\n/.exec(text.slice(bodyOffset))?.[0].length ?? 0;
+	return { raw: rest.slice(0, closing.index), offset, bodyOffset };
+}
+
+/** Parses YAML, noting where every string scalar came from (js-yaml's parse events). */
+function parseYaml(raw: string, offset: number): { data: unknown; scalars: YamlScalar[] } {
+	const starts: number[] = [];
+	const scalars: YamlScalar[] = [];
+	const data = yaml.load(raw, {
+		listener(event, state) {
+			if (event === 'open') {
+				starts.push(state.position);
+				return;
+			}
+			const start = starts.pop();
+			if (start !== undefined && state.kind === 'scalar' && typeof state.result === 'string') {
+				scalars.push({ value: state.result, start: offset + start, end: offset + state.position });
+			}
+		},
+	});
+	return { data, scalars: scalars.sort((a, b) => a.start - b.start) };
+}
+
+interface ParseError {
+	reason?: string;
+	message: string;
+	source?: string | undefined;
+	line?: number | undefined;
+	column?: number | undefined;
+}
+
+function parseMarkdown(text: string, mdx: boolean): MdNode {
+	const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+	return (mdx ? processor.use(remarkMdx) : processor).parse(text) as MdNode;
+}
+
+export function readDocument(path: string, text: string): PostmortemDocument {
+	const place = location(text);
+	const toPoint = (offset: number) => {
+		const point = place.toPoint(Math.min(Math.max(offset, 0), text.length));
+		return { line: point?.line ?? 1, column: point?.column ?? 1 };
+	};
+	const toOffset = (point: { line: number; column: number }) => place.toOffset(point) ?? 0;
+	const format = /\.mdx$/i.test(path) ? 'mdx' : 'md';
+
+	let frontmatter: PostmortemDocument['frontmatter'];
+	let frontmatterError: PostmortemDocument['frontmatterError'];
+	let data: PostmortemDocument['data'];
+	let scalars: YamlScalar[] = [];
+	let bodyOffset = 0;
+	const split = splitFrontmatter(text);
+	if ('error' in split) {
+		frontmatterError = { message: split.error ?? 'expected frontmatter', offset: 0 };
+	} else {
+		frontmatter = { raw: split.raw, offset: split.offset };
+		bodyOffset = split.bodyOffset;
+		try {
+			const parsed = parseYaml(split.raw, split.offset);
+			if (parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)) {
+				data = parsed.data as Record<string, unknown>;
+				scalars = parsed.scalars;
+			} else {
+				frontmatterError = {
+					message: 'expected the frontmatter to be a YAML mapping of fields',
+					offset: split.offset,
+				};
+			}
+		} catch (error) {
+			const yamlError = error as yaml.YAMLException;
+			frontmatterError = {
+				message: `expected valid YAML: ${yamlError.reason || yamlError.message}`,
+				offset: split.offset + (yamlError.mark?.position ?? 0),
+			};
+		}
+	}
+
+	let tree: MdNode;
+	let mdxError: PostmortemDocument['mdxError'];
+	try {
+		tree = parseMarkdown(text, format === 'mdx');
+	} catch (error) {
+		if (format !== 'mdx') throw error;
+		const problem = error as ParseError;
+		mdxError = {
+			message: problem.reason ?? problem.message,
+			offset: problem.line ? toOffset({ line: problem.line, column: problem.column ?? 1 }) : 0,
+			source: problem.source ?? '',
+		};
+		tree = parseMarkdown(text, false);
+	}
+
+	return {
+		path,
+		text,
+		format,
+		frontmatter,
+		data,
+		frontmatterError,
+		scalars,
+		body: text.slice(bodyOffset),
+		bodyOffset,
+		tree,
+		mdxError,
+		toPoint,
+		toOffset,
+	};
+}
