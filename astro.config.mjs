@@ -54,6 +54,8 @@ export default defineConfig({
 				Search: './src/components/overrides/Search.astro',
 			},
 			lastUpdated: false,
+			// Wrapped code never scrolls sideways, so it needs no focusable, labelled scroll region.
+			expressiveCode: { defaultProps: { wrap: true } },
 			credits: false,
 			markdown: {
 				// Postmortems are their own collection; this gives them Starlight's asides and heading
