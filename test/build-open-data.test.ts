@@ -133,6 +133,10 @@ describe('the public edition', () => {
 		expect(readOutput(build.dist).filter((f) => f.text.includes(marker))).toEqual([]);
 	});
 
+	it('shows no completeness score to public readers', () => {
+		expect(readPage(build.dist, 'postmortems/2023/beta/')).not.toContain('hs-completeness');
+	});
+
 	it('ends the build with the leak guard over every output file', () => {
 		expect(build.output).toMatch(/\[hindsight\] No trace of the 3 left-out postmortems in the output\./);
 	});

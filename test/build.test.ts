@@ -67,6 +67,12 @@ describe('building the basic fixture (internal edition)', () => {
 		expect(text).toContain('Safe configuration rollout');
 	});
 
+	it('shows authors a completeness score in the internal edition', () => {
+		expect(readPage(build.dist, 'postmortems/2024/alpha/')).toMatch(/data-score="75"[\s\S]*Completeness 75\/100[\s\S]*missing a root-cause analysis section/);
+		const epsilon = mainText(readPage(build.dist, 'postmortems/2022/epsilon/'));
+		expect(epsilon).toMatch(/Completeness 0\/100 For authors: this postmortem is missing a timeline, a root-cause analysis section, action items, lessons learned, the time the incident was detected/);
+	});
+
 	it('links related postmortems, backlinks and similar incidents', () => {
 		const alpha = mainText(readPage(build.dist, 'postmortems/2024/alpha/'));
 		expect(alpha).toMatch(/Related postmortems SEV2 Beta database failover/);
