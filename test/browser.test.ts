@@ -150,6 +150,23 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 		await context.close();
 	});
 
+	it('prints a postmortem without navigation or search, with its timeline and tables whole', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${server.url}/postmortems/2024/alpha/`, { waitUntil: 'networkidle' });
+		await page.emulateMedia({ media: 'print' });
+		const visible = (selector: string) => page.locator(selector).first().isVisible();
+		for (const hidden of ['nav.sidebar', 'site-search', '.right-sidebar-container', '.pagination-links', '.hs-completeness']) {
+			expect(await visible(hidden), hidden).toBe(false);
+		}
+		for (const shown of ['h1', '.hs-facts', '.hs-timeline', '.hs-action-items', '.hs-lesson-groups']) {
+			expect(await visible(shown), shown).toBe(true);
+		}
+		expect(await page.locator('.hs-timeline li').evaluateAll((items) => items.every((li) => getComputedStyle(li).breakInside === 'avoid'))).toBe(true);
+		const pdf = await page.pdf({ format: 'A4' });
+		expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+		await page.close();
+	});
+
 	describe('search', () => {
 		/** Result titles in the search dialog once Pagefind has answered. */
 		async function results(page: Page): Promise<string[]> {
