@@ -43,11 +43,20 @@ function readPostmortems(dir: string): (GuardedPostmortem & { status: string; vi
 	});
 }
 
+/** The site's own words (page templates, guides, labels): text a postmortem shares with them proves nothing. */
+function siteText(srcDir: string): GuardedPostmortem[] {
+	return readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
+		.filter((name) => /\.(astro|mdx?|ts)$/.test(name))
+		.map((name) => ({ id: `(site) ${name}`, title: '', body: readFileSync(join(srcDir, name), 'utf8') }));
+}
+
 export default function hindsight(): AstroIntegration {
+	let srcDir = '';
 	return {
 		name: 'hindsight',
 		hooks: {
-			'astro:config:setup': ({ command }) => {
+			'astro:config:setup': ({ command, config }) => {
+				srcDir = fileURLToPath(config.srcDir);
 				// Drafts belong to the dev server alone: decided by the command Astro runs, not by
 				// NODE_ENV or Vite's mode, so no environment a build runs in can publish one.
 				process.env[SHOW_DRAFTS_ENV] = command === 'dev' ? 'dev' : '';
@@ -58,7 +67,7 @@ export default function hindsight(): AstroIntegration {
 				const excluded = all.filter((pm) => !isIncluded(pm as never, options));
 				if (excluded.length === 0) return;
 				const included = all.filter((pm) => isIncluded(pm as never, options));
-				const leaks = findLeaks(excluded, included, outputFiles(fileURLToPath(dir)));
+				const leaks = findLeaks(excluded, [...included, ...siteText(srcDir)], outputFiles(fileURLToPath(dir)));
 				if (leaks.length > 0) {
 					const lines = leaks.slice(0, 20).map((l) => `  ${l.file}: ${l.postmortem} (${l.what})`);
 					throw new Error(

@@ -96,7 +96,8 @@ function markersOf(pm: GuardedPostmortem): Marker[] {
 
 /**
  * Every place an excluded postmortem shows up in the output. Text an excluded postmortem shares
- * with an included one (a stock sentence, a common title) proves nothing and is not guarded.
+ * with an included one or with the site's own pages (a stock sentence, a scaffold's guidance, a
+ * common title) proves nothing and is not guarded.
  */
 export function findLeaks(
 	excluded: readonly GuardedPostmortem[],
