@@ -86,7 +86,8 @@ export default defineConfig({
 				},
 			],
 		}),
-		mdx(),
+		// Starlight's own choice for MDX: compiled to static HTML where it can be, which renders faster.
+		mdx({ optimize: true }),
 		// Last, so its end-of-build guard reads the output after Pagefind has written its index.
 		hindsight(),
 	],
