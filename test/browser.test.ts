@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser } from './support/browser';
+import { hasChromium, launchBrowser, watchProblems } from './support/browser';
 import { buildFixture } from './support/build';
 import { serveStatic, type StaticServer } from './support/static-server';
 
@@ -26,15 +26,7 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 	/** Opens a page, collecting console errors, page errors and failed requests. */
 	async function open(path: string): Promise<{ page: Page; problems: string[] }> {
 		const page = await browser.newPage();
-		const problems: string[] = [];
-		page.on('console', (msg) => {
-			if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-		});
-		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-		page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
-		page.on('response', (response) => {
-			if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
-		});
+		const problems = watchProblems(page);
 		await page.goto(server.url + path, { waitUntil: 'networkidle' });
 		return { page, problems };
 	}
@@ -111,11 +103,7 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 
 	it.each(['light', 'dark'] as const)('draws every chart on /trends/ in the %s theme, with no console error', async (theme) => {
 		const page = await browser.newPage({ colorScheme: theme });
-		const problems: string[] = [];
-		page.on('console', (msg) => {
-			if (msg.type() === 'error') problems.push(msg.text());
-		});
-		page.on('pageerror', (error) => problems.push(error.message));
+		const problems = watchProblems(page);
 		await page.goto(`${server.url}/trends/`, { waitUntil: 'networkidle' });
 		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
 		const canvases = page.locator('canvas[data-chart]');

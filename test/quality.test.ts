@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser } from './support/browser';
+import { hasChromium, launchBrowser, watchProblems } from './support/browser';
 import { ROOT, buildFixture } from './support/build';
 import { serveStatic, type StaticServer } from './support/static-server';
 import { AXE_ALLOWLIST } from './support/axe-allowlist';
@@ -50,15 +50,8 @@ describe.skipIf(!hasChromium)('quality of the built sample archive', () => {
 		// axe needs a page in a context of its own.
 		const context = await browser.newContext({ colorScheme: theme });
 		const page = await context.newPage();
-		const problems: string[] = [];
-		page.on('console', (msg) => {
-			if (msg.type() === 'error' && !(path === PAGE_TYPES['not found'] && /404/.test(msg.text()))) problems.push(`console: ${msg.text()}`);
-		});
-		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-		page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
-		page.on('response', (response) => {
-			if (response.status() >= 400 && !response.url().endsWith('/no-such-page/')) problems.push(`${response.status()}: ${response.url()}`);
-		});
+		// The not-found page answers 404 on purpose.
+		const problems = watchProblems(page, (url) => url.endsWith('/no-such-page/'));
 		await page.goto(server.url + path, { waitUntil: 'networkidle' });
 		return { page, problems };
 	}
