@@ -23,6 +23,18 @@ export default defineConfig({
 	// later one silently winning.
 	prerenderConflictBehavior: 'error',
 	server: { port: 4321 },
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+		},
+	},
 	integrations: [
 		starlight({
 			title: 'Hindsight',

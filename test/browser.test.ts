@@ -138,6 +138,29 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 		await context.close();
 	});
 
+	it.each(['/postmortems/2024/alpha/', '/trends/', '/search/?q=kerfuffle', '/postmortems/?severity=SEV1'])(
+		'enforces a Content-Security-Policy with no violation on %s',
+		async (path) => {
+			const page = await browser.newPage();
+			await page.addInitScript(() => {
+				(window as unknown as { violations: string[] }).violations = [];
+				document.addEventListener('securitypolicyviolation', (e) =>
+					(window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective}: ${e.blockedURI}`)
+				);
+			});
+			await page.goto(server.url + path, { waitUntil: 'networkidle' });
+			const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+			expect(policy).toMatch(/script-src 'self'/);
+			expect(policy).not.toContain('unsafe-inline');
+			// Use what the page offers: draw the charts, run a search.
+			for (const canvas of await page.locator('canvas').all()) await canvas.scrollIntoViewIfNeeded();
+			if (path.startsWith('/search/')) await page.waitForSelector('#starlight__search .pagefind-ui__result');
+			await page.waitForTimeout(300);
+			expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+			await page.close();
+		}
+	);
+
 	it('prints a postmortem without navigation or search, with its timeline and tables whole', async () => {
 		const page = await browser.newPage();
 		await page.goto(`${server.url}/postmortems/2024/alpha/`, { waitUntil: 'networkidle' });

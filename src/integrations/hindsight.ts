@@ -1,8 +1,9 @@
 /**
- * Hindsight's Astro integration: decides where drafts are shown, and guards the output of every
- * build against postmortems the edition leaves out.
+ * Hindsight's Astro integration: decides where drafts are shown, completes each page's
+ * Content-Security-Policy, and guards the output of every build against postmortems the edition
+ * leaves out.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -11,6 +12,7 @@ import yaml from 'js-yaml';
 import { isIncluded } from '../lib/archive';
 import { listPostmortemFiles, postmortemIdFromPath } from '../lib/ids';
 import { findLeaks, type GuardedPostmortem } from '../lib/leak-guard';
+import { completeCsp } from '../lib/csp';
 import { SHOW_DRAFTS_ENV, contentDir, edition } from '../lib/site-config';
 
 const BINARY = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico', '.woff', '.woff2', '.ttf', '.wasm']);
@@ -62,12 +64,19 @@ export default function hindsight(): AstroIntegration {
 				process.env[SHOW_DRAFTS_ENV] = command === 'dev' ? 'dev' : '';
 			},
 			'astro:build:done': ({ dir, logger }) => {
+				const out = fileURLToPath(dir);
+				for (const name of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+					if (!name.endsWith('.html')) continue;
+					const html = readFileSync(join(out, name), 'utf8');
+					const completed = completeCsp(html);
+					if (completed !== html) writeFileSync(join(out, name), completed);
+				}
 				const options = { edition: edition(), includeDrafts: false };
 				const all = readPostmortems(join(contentDir(), 'postmortems'));
 				const excluded = all.filter((pm) => !isIncluded(pm as never, options));
 				if (excluded.length === 0) return;
 				const included = all.filter((pm) => isIncluded(pm as never, options));
-				const leaks = findLeaks(excluded, [...included, ...siteText(srcDir)], outputFiles(fileURLToPath(dir)));
+				const leaks = findLeaks(excluded, [...included, ...siteText(srcDir)], outputFiles(out));
 				if (leaks.length > 0) {
 					const lines = leaks.slice(0, 20).map((l) => `  ${l.file}: ${l.postmortem} (${l.what})`);
 					throw new Error(
