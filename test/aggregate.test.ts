@@ -147,13 +147,15 @@ describe('training gaps', () => {
 		const archive = archiveOf([
 			entry('a', { started: '2024-03-01T00:00:00Z', trainingGaps: [{ topic: 'Incident command', audience: 'on-call' }] }),
 			entry('b', { started: '2024-02-01T00:00:00Z', trainingGaps: [{ topic: '  incident COMMAND ', description: 'Who leads?' }, { topic: 'DNS' }] }),
-			entry('c', { started: '2024-01-01T00:00:00Z', trainingGaps: [{ topic: 'Incident  command' }, { topic: 'BGP' }] }),
+			entry('c', { started: '2024-01-01T00:00:00Z', trainingGaps: [{ topic: 'INCIDENT command\t' }, { topic: 'BGP' }, { topic: 'Incident  commands' }] }),
 		]);
 		const groups = groupTrainingGaps(archive.postmortems);
 		expect(groups.map((g) => [g.topic, g.count])).toEqual([
 			['Incident command', 3],
 			['BGP', 1],
 			['DNS', 1],
+			// Only surrounding white space is ignored: a different inner spelling is another topic.
+			['Incident  commands', 1],
 		]);
 		expect(groups[0]).toMatchObject({ postmortems: ['a', 'b', 'c'], audiences: ['on-call'], descriptions: ['Who leads?'] });
 	});

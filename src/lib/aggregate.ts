@@ -94,9 +94,9 @@ export function countRootCauses(
 		.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Training-gap topics compared case-insensitively, ignoring surrounding and repeated white space. */
+/** Training-gap topics compared case-insensitively, ignoring surrounding white space (the contract). */
 export function topicKey(topic: string): string {
-	return topic.trim().replace(/\s+/g, ' ').toLowerCase();
+	return topic.trim().toLowerCase();
 }
 
 /** Training gaps grouped by topic, most frequent first, ties by topic. */
@@ -107,7 +107,7 @@ export function groupTrainingGaps(postmortems: readonly Postmortem[]): TrainingG
 			const key = topicKey(gap.topic);
 			let group = groups.get(key);
 			if (!group) {
-				group = { topic: gap.topic.trim().replace(/\s+/g, ' '), count: 0, postmortems: [], audiences: [], descriptions: [] };
+				group = { topic: gap.topic.trim(), count: 0, postmortems: [], audiences: [], descriptions: [] };
 				groups.set(key, group);
 			}
 			if (!group.postmortems.includes(pm.id)) {
