@@ -456,3 +456,31 @@ export async function measureSearch(dist: string, pagePath: string, query: strin
 		await server.close();
 	}
 }
+
+/**
+ * The JavaScript a person's browser fetches for `pagePath` when they read it through: every chart
+ * scrolled into view and drawn, search not opened. This is the `/trends/` budget (≤ 80 KB gzip).
+ */
+export async function viewedScripts(dist: string, pagePath: string): Promise<Weight> {
+	const { launchBrowser } = await import('../support/browser');
+	const { serveStatic } = await import('../support/static-server');
+	const server = await serveStatic(dist);
+	const browser = await launchBrowser();
+	try {
+		const page = await browser.newPage();
+		const scripts = new Set<string>();
+		page.on('requestfinished', (request) => {
+			const path = new URL(request.url()).pathname;
+			if (/\.m?js$/.test(path)) scripts.add(path);
+		});
+		await page.goto(server.url + pagePath, { waitUntil: 'networkidle' });
+		for (const canvas of await page.locator('canvas[data-chart]').all()) await canvas.scrollIntoViewIfNeeded();
+		await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => (c as HTMLElement).dataset.drawn !== undefined));
+		await page.waitForLoadState('networkidle');
+		await page.close();
+		return total([...scripts].filter((path) => existsSync(join(dist, path))).map((path) => weigh(dist, path)));
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}

@@ -18,6 +18,7 @@ import {
 	criticalPath,
 	dirSize,
 	measureSearch,
+	viewedScripts,
 	pageScripts,
 	timedBuild,
 	type BuildMeasurement,
@@ -185,7 +186,11 @@ async function main() {
 	const result = {
 		env,
 		pagePath,
-		ours: { ...siteResult(oursDist, ours, pagePath, oursSearch), trends: existsSync(join(oursDist, 'trends/index.html')) ? pageScripts(oursDist, '/trends/') : null },
+		ours: {
+			...siteResult(oursDist, ours, pagePath, oursSearch),
+			trends: existsSync(join(oursDist, 'trends/index.html')) ? pageScripts(oursDist, '/trends/') : null,
+			trendsViewed: existsSync(join(oursDist, 'trends/index.html')) && existsSync(CHROMIUM) ? await viewedScripts(oursDist, '/trends/').catch((error: Error) => ({ error: error.message })) : null,
+		},
 		bare: skipBare ? null : siteResult(bareDist, bare, pagePath, await search(bareDist, pagePath, query)),
 	};
 	for (const [name, site] of [['ours', result.ours], ['bare', result.bare]] as const) {
