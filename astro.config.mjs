@@ -23,6 +23,21 @@ export default defineConfig({
 	// later one silently winning.
 	prerenderConflictBehavior: 'error',
 	server: { port: 4321 },
+	// Expressive Code (through Starlight) highlights code blocks; Astro's own Shiki would only add
+	// inline styles that the Content-Security-Policy has to allow.
+	markdown: { syntaxHighlight: false },
+	vite: {
+		build: {
+			rolldownOptions: {
+				// Astro marks every MDX module with a directive the bundler cannot keep, and the bundler
+				// says so once per postmortem: a thousand code frames that tell an author nothing.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
+	},
 	security: {
 		csp: {
 			directives: [
