@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import starlightLinksValidator from 'starlight-links-validator';
 import { contentDir as resolveContentDir } from './src/lib/site-config.ts';
 import hindsight from './src/integrations/hindsight.ts';
+import { SIDEBAR } from './src/sidebar.ts';
 
 // Which archive to build: the sample archive in ./content by default; tests and teams with their
 // postmortems elsewhere point HINDSIGHT_CONTENT_DIR at another folder holding `postmortems/` and
@@ -89,29 +90,7 @@ export default defineConfig({
 				// anchors too.
 				processedDirs: [`${contentDir}/postmortems/`],
 			},
-			// A fixed sidebar: listing every postmortem here would make every page O(N).
-			sidebar: [
-				{ label: 'Home', link: '/' },
-				{ label: 'Postmortems', link: '/postmortems/' },
-				{
-					label: 'Learning',
-					items: [
-						{ label: 'Root causes', link: '/root-causes/' },
-						{ label: 'Lessons learned', link: '/lessons/' },
-						{ label: 'Training and onboarding', link: '/training/' },
-						{ label: 'Action items', link: '/action-items/' },
-						{ label: 'Services', link: '/services/' },
-						{ label: 'Trends', link: '/trends/' },
-					],
-				},
-				{
-					label: 'Guides',
-					items: [
-						{ label: 'Writing a postmortem', link: '/guides/writing-a-postmortem/' },
-						{ label: 'The content format', link: '/guides/content-format/' },
-					],
-				},
-			],
+			sidebar: SIDEBAR,
 		}),
 		// Starlight's own choice for MDX: compiled to static HTML where it can be, which renders faster.
 		mdx({ optimize: true }),

@@ -1,33 +1,19 @@
 /**
  * The built fixture site in Debian's Chromium: what a person clicking around would see.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser, watchProblems } from './support/browser';
-import { buildFixture } from './support/build';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, watchProblems } from './support/browser';
+import { useBuiltSite } from './support/site';
 
 describe.skipIf(!hasChromium)('the built site in Chromium', () => {
-	let server: StaticServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		const build = await buildFixture('basic');
-		if (build.code !== 0) throw new Error(build.output);
-		server = await serveStatic(build.dist);
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const site = useBuiltSite('basic');
 
 	/** Opens a page, collecting console errors, page errors and failed requests. */
 	async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-		const page = await browser.newPage();
+		const page = await site.browser.newPage();
 		const problems = watchProblems(page);
-		await page.goto(server.url + path, { waitUntil: 'networkidle' });
+		await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
 		return { page, problems };
 	}
 
@@ -93,18 +79,18 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 	});
 
 	it('shows the whole archive without JavaScript', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(`${server.url}/postmortems/`);
+		await page.goto(`${site.server.url}/postmortems/`);
 		expect(await visibleTitles(page)).toHaveLength(4);
 		await expect(page.locator('form.hs-filters').isVisible()).resolves.toBe(false);
 		await context.close();
 	});
 
 	it.each(['light', 'dark'] as const)('draws every chart on /trends/ in the %s theme, with no console error', async (theme) => {
-		const page = await browser.newPage({ colorScheme: theme });
+		const page = await site.browser.newPage({ colorScheme: theme });
 		const problems = watchProblems(page);
-		await page.goto(`${server.url}/trends/`, { waitUntil: 'networkidle' });
+		await page.goto(`${site.server.url}/trends/`, { waitUntil: 'networkidle' });
 		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
 		const canvases = page.locator('canvas[data-chart]');
 		const count = await canvases.count();
@@ -129,9 +115,9 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 	});
 
 	it('keeps the chart tables for readers without JavaScript', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(`${server.url}/trends/`);
+		await page.goto(`${site.server.url}/trends/`);
 		await expect(page.locator('.hs-chart-data table').count()).resolves.toBe(6);
 		const firstRow = await page.locator('#incidents-per-quarter + figure table tbody tr').first().textContent();
 		expect(firstRow).toContain('2022-Q1');
@@ -141,14 +127,14 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 	it.each(['/postmortems/2024/alpha/', '/trends/', '/search/?q=kerfuffle', '/postmortems/?severity=SEV1'])(
 		'enforces a Content-Security-Policy with no violation on %s',
 		async (path) => {
-			const page = await browser.newPage();
+			const page = await site.browser.newPage();
 			await page.addInitScript(() => {
 				(window as unknown as { violations: string[] }).violations = [];
 				document.addEventListener('securitypolicyviolation', (e) =>
 					(window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective}: ${e.blockedURI}`)
 				);
 			});
-			await page.goto(server.url + path, { waitUntil: 'networkidle' });
+			await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
 			const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
 			expect(policy).toMatch(/script-src 'self'/);
 			expect(policy).not.toContain('unsafe-inline');
@@ -162,8 +148,8 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 	);
 
 	it('prints a postmortem without navigation or search, with its timeline and tables whole', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${server.url}/postmortems/2024/alpha/`, { waitUntil: 'networkidle' });
+		const page = await site.browser.newPage();
+		await page.goto(`${site.server.url}/postmortems/2024/alpha/`, { waitUntil: 'networkidle' });
 		await page.emulateMedia({ media: 'print' });
 		const visible = (selector: string) => page.locator(selector).first().isVisible();
 		for (const hidden of ['nav.sidebar', 'site-search', '.right-sidebar-container', '.pagination-links', '.hs-completeness']) {
@@ -251,6 +237,8 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 			expect(await loaded()).toBe(false);
 			await page.click('button[data-open-modal]');
 			await page.waitForSelector('#starlight__search input');
+			// Pagefind's own files follow the UI as soon as it starts.
+			await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/')));
 			expect(await loaded()).toBe(true);
 			await page.close();
 		});

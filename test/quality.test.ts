@@ -2,13 +2,13 @@
  * Quality gates over the built sample archive: every page type loads cleanly and passes axe
  * (WCAG 2.2 A/AA and best practices) in light and dark themes; search works by keyboard.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser, watchProblems } from './support/browser';
-import { ROOT, buildFixture } from './support/build';
-import { serveStatic, type StaticServer } from './support/static-server';
+import type { Page } from 'playwright-core';
+import { hasChromium, watchProblems } from './support/browser';
+import { useBuiltSite } from './support/site';
+import { ROOT } from './support/build';
 import { AXE_ALLOWLIST } from './support/axe-allowlist';
 
 export const PAGE_TYPES = {
@@ -31,28 +31,15 @@ export const PAGE_TYPES = {
 } as const;
 
 describe.skipIf(!hasChromium)('quality of the built sample archive', () => {
-	let server: StaticServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		const build = await buildFixture('sample', { content: join(ROOT, 'content') });
-		if (build.code !== 0) throw new Error(build.output);
-		server = await serveStatic(build.dist);
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const site = useBuiltSite('sample', { content: join(ROOT, 'content') });
 
 	async function open(path: string, theme: 'light' | 'dark'): Promise<{ page: Page; problems: string[] }> {
 		// axe needs a page in a context of its own.
-		const context = await browser.newContext({ colorScheme: theme });
+		const context = await site.browser.newContext({ colorScheme: theme });
 		const page = await context.newPage();
 		// The not-found page answers 404 on purpose.
 		const problems = watchProblems(page, (url) => url.endsWith('/no-such-page/'));
-		await page.goto(server.url + path, { waitUntil: 'networkidle' });
+		await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
 		return { page, problems };
 	}
 

@@ -44,3 +44,4 @@ export function watchProblems(page: Page, expected: (url: string) => boolean = (
 	});
 	return problems;
 }
+
