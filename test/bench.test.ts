@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { duration } from './bench/measure';
 import { ROOT, cleanEnv } from './support/build';
 
 const OUT = join(ROOT, 'test/.tmp/bench/results-smoke.md');
@@ -54,3 +55,13 @@ describe('npm run bench', () => {
 		expect(report).toMatch(/\| Postmortem page critical path \(gzip\) \| \d+\.\d KB \|/);
 	});
 });
+
+describe('reading Astro\'s build log', () => {
+	it('reads its durations, minutes included', () => {
+		expect(duration(' 850ms')).toBe(850);
+		expect(duration(' 3.21s.')).toBe(3210);
+		expect(duration(' 1m 44s')).toBe(104_000);
+		expect(duration('nothing')).toBeNull();
+	});
+});
+

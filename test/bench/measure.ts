@@ -112,10 +112,11 @@ export interface Phase {
 	ms: number | null;
 }
 
-const duration = (text: string | undefined): number | null => {
-	const m = text ? /([\d.]+)\s*(ms|s|m)\b/.exec(text) : null;
-	if (!m) return null;
-	return Number(m[1]) * (m[2] === 'ms' ? 1 : m[2] === 's' ? 1000 : 60_000);
+/** Astro's durations: `850ms`, `3.21s`, `1m 13s`. */
+export const duration = (text: string | undefined): number | null => {
+	const parts = text ? [...text.matchAll(/([\d.]+)\s*(ms|s|m)\b/g)] : [];
+	if (parts.length === 0) return null;
+	return parts.reduce((sum, m) => sum + Number(m[1]) * (m[2] === 'ms' ? 1 : m[2] === 's' ? 1000 : 60_000), 0);
 };
 
 /**
