@@ -4,7 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFixture, mainText, readOutput, readPage, type BuildResult } from './support/build';
+import yaml from 'js-yaml';
+import { listPostmortemFiles, postmortemIdFromPath } from '../src/lib/ids';
+import { ROOT, buildFixture, mainText, readOutput, readPage, type BuildResult } from './support/build';
 
 const json = (dist: string, path: string) => JSON.parse(readFileSync(join(dist, path), 'utf8'));
 
@@ -146,4 +148,23 @@ describe('the public edition', () => {
 		const leaks = readOutput(build.dist).flatMap((file) => markers.filter((m) => file.text.includes(m)).map((m) => `${file.path}: ${m}`));
 		expect(leaks).toEqual([]);
 	});
+});
+
+describe('the built-in sample archive', () => {
+	it('builds in the public edition with only its public postmortems, the leak guard passing', async () => {
+		const content = join(ROOT, 'content');
+		const build = await buildFixture('sample', { content, edition: 'public' });
+		expect(build.code, build.output).toBe(0);
+		const publicIds = listPostmortemFiles(join(content, 'postmortems'))
+			.filter((file) => {
+				const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(content, 'postmortems', file), 'utf8'))![1]!;
+				const data = yaml.load(front) as { visibility?: string; status?: string };
+				return data.visibility === 'public' && data.status !== 'draft';
+			})
+			.map(postmortemIdFromPath)
+			.sort();
+		const doc = json(build.dist, 'api/postmortems.json');
+		expect(doc.postmortems.map((p: { id: string }) => p.id).sort()).toEqual(publicIds);
+		expect(build.output).toMatch(/\[hindsight\] No trace of the \d+ left-out postmortems in the output\./);
+	}, 300_000);
 });
