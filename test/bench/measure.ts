@@ -3,6 +3,7 @@
  * disk, a page's critical path, a page's JavaScript with its lazy chunks, and the bytes Pagefind
  * fetches for a first search in Chromium.
  */
+import type { Page } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -413,17 +414,26 @@ export interface SearchMeasurement {
 	searchUi: SearchFetch[];
 }
 
-/**
- * Opens `pagePath` in Chromium, opens search, types `query`, waits for results, and lists what was
- * fetched from `/pagefind/` from page load to the results.
- */
-export async function measureSearch(dist: string, pagePath: string, query: string): Promise<SearchMeasurement> {
+/** Serves `dist` on loopback and hands `use` a Chromium page; closes both afterwards. */
+async function withPage<T>(dist: string, use: (page: Page, base: string) => Promise<T>): Promise<T> {
 	const { launchBrowser } = await import('../support/browser');
 	const { serveStatic } = await import('../support/static-server');
 	const server = await serveStatic(dist);
 	const browser = await launchBrowser();
 	try {
-		const page = await browser.newPage();
+		return await use(await browser.newPage(), server.url);
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
+/**
+ * Opens `pagePath` in Chromium, opens search, types `query`, waits for results, and lists what was
+ * fetched from `/pagefind/` from page load to the results.
+ */
+export async function measureSearch(dist: string, pagePath: string, query: string): Promise<SearchMeasurement> {
+	return withPage(dist, async (page, base) => {
 		const fetched: { url: string; afterOpen: boolean }[] = [];
 		let opened = false;
 		// Worker requests report no body size to Playwright: the sizes come from the files served.
@@ -431,7 +441,7 @@ export async function measureSearch(dist: string, pagePath: string, query: strin
 		page.context().on('requestfinished', (request) => {
 			if (!fetched.some((f) => f.url === request.url())) fetched.push({ url: request.url(), afterOpen: opened });
 		});
-		await page.goto(server.url + pagePath, { waitUntil: 'networkidle' });
+		await page.goto(base + pagePath, { waitUntil: 'networkidle' });
 		opened = true;
 		await page.click('button[data-open-modal]');
 		await page.fill('#starlight__search input', query);
@@ -450,12 +460,8 @@ export async function measureSearch(dist: string, pagePath: string, query: strin
 		const unique = [...new Map(fetched.map((f) => [f.url, f])).values()];
 		const pagefind = unique.filter((f) => new URL(f.url).pathname.startsWith('/pagefind/')).map(asFetch);
 		const searchUi = unique.filter((f) => f.afterOpen && !new URL(f.url).pathname.startsWith('/pagefind/')).map(asFetch);
-		await page.close();
 		return { query, results, pagefind, searchUi };
-	} finally {
-		await browser.close();
-		await server.close();
-	}
+	});
 }
 
 /**
@@ -463,25 +469,16 @@ export async function measureSearch(dist: string, pagePath: string, query: strin
  * scrolled into view and drawn, search not opened. This is the `/trends/` budget (≤ 80 KB gzip).
  */
 export async function viewedScripts(dist: string, pagePath: string): Promise<Weight> {
-	const { launchBrowser } = await import('../support/browser');
-	const { serveStatic } = await import('../support/static-server');
-	const server = await serveStatic(dist);
-	const browser = await launchBrowser();
-	try {
-		const page = await browser.newPage();
+	return withPage(dist, async (page, base) => {
 		const scripts = new Set<string>();
 		page.on('requestfinished', (request) => {
 			const path = new URL(request.url()).pathname;
 			if (/\.m?js$/.test(path)) scripts.add(path);
 		});
-		await page.goto(server.url + pagePath, { waitUntil: 'networkidle' });
+		await page.goto(base + pagePath, { waitUntil: 'networkidle' });
 		for (const canvas of await page.locator('canvas[data-chart]').all()) await canvas.scrollIntoViewIfNeeded();
 		await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => (c as HTMLElement).dataset.drawn !== undefined));
 		await page.waitForLoadState('networkidle');
-		await page.close();
 		return total([...scripts].filter((path) => existsSync(join(dist, path))).map((path) => weigh(dist, path)));
-	} finally {
-		await browser.close();
-		await server.close();
-	}
+	});
 }
