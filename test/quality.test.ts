@@ -87,13 +87,17 @@ describe.skipIf(!hasChromium)('quality of the built sample archive', () => {
 		}
 		await page.keyboard.press('Space');
 		await expect(page.locator('#starlight__search input[name=severity][value=SEV1]').isChecked()).resolves.toBe(true);
-		// Pagefind shows results a page at a time: wait until every one shown is a SEV1.
-		await page.waitForFunction(() =>
-			[...document.querySelectorAll('#starlight__search .pagefind-ui__result')].every((r) => r.textContent!.includes('Severity: SEV1'))
-		);
-		const severities = await page.$$eval('#starlight__search .pagefind-ui__result', (results) =>
-			results.map((r) => [...r.querySelectorAll('.pagefind-ui__result-tag')].map((t) => t.textContent!.trim()).find((t) => t.startsWith('Severity')))
-		);
+		// Pagefind clears the list, then fills in placeholders one by one: read the severities in the same
+		// check that waits, and only once every shown result has loaded (an empty list is not a pass).
+		const severities = await page
+			.waitForFunction(() => {
+				const results = [...document.querySelectorAll('#starlight__search .pagefind-ui__result')];
+				const tags = results.map((r) =>
+					[...r.querySelectorAll('.pagefind-ui__result-tag')].map((t) => t.textContent!.trim()).find((t) => t.startsWith('Severity'))
+				);
+				return results.length > 0 && tags.every((t) => t === 'Severity: SEV1') && tags;
+			})
+			.then((handle) => handle.jsonValue() as Promise<string[]>);
 		expect(severities.length).toBeGreaterThan(0);
 		expect(new Set(severities)).toEqual(new Set(['Severity: SEV1']));
 		await page.keyboard.press('Escape');
