@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, watchProblems } from './support/browser';
+import { hasChromium, searchResults, watchProblems } from './support/browser';
 import { useBuiltSite } from './support/site';
 
 describe.skipIf(!hasChromium)('the built site in Chromium', () => {
@@ -166,13 +166,8 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 
 	describe('search', () => {
 		/** Result titles in the search dialog once Pagefind has answered. */
-		async function results(page: Page): Promise<string[]> {
-			await page.waitForSelector('#starlight__search .pagefind-ui__result', { timeout: 15_000 });
-			// Pagefind renders results progressively; wait for the list to settle.
-			await page.waitForTimeout(300);
-			return page.$$eval('#starlight__search .pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title', (els) =>
-				els.map((e) => e.textContent!.trim())
-			);
+		async function results(page: Page, until: { count?: number } = {}): Promise<string[]> {
+			return (await searchResults(page, until)).map((result) => result.title);
 		}
 
 		async function search(query: string): Promise<{ page: Page; titles: string[] }> {
@@ -202,10 +197,8 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 
 		it('shows severity and date with each result', async () => {
 			const { page } = await search('zebracorn');
-			const tags = await page.$$eval('#starlight__search .pagefind-ui__result:first-child .pagefind-ui__result-tag', (els) =>
-				els.map((e) => e.textContent!.trim())
-			);
-			expect(tags).toEqual(expect.arrayContaining(['Severity: SEV1', 'Date: 2024-03-05']));
+			const [first] = await searchResults(page);
+			expect(first!.tags).toEqual(expect.arrayContaining(['Severity: SEV1', 'Date: 2024-03-05']));
 			await page.close();
 		});
 
@@ -217,8 +210,7 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 			);
 			await page.click('#starlight__search summary:has-text("Severity"), #starlight__search legend:has-text("Severity")').catch(() => undefined);
 			await page.check('#starlight__search input[name=severity][value=SEV1]');
-			await page.waitForFunction(() => document.querySelectorAll('#starlight__search .pagefind-ui__result').length === 1);
-			expect(await results(page)).toEqual(['Alpha checkout outage']);
+			expect(await results(page, { count: 1 })).toEqual(['Alpha checkout outage']);
 			expect(new URL(page.url()).searchParams.getAll('severity')).toEqual(['SEV1']);
 			await page.close();
 		});

@@ -45,3 +45,32 @@ export function watchProblems(page: Page, expected: (url: string) => boolean = (
 	return problems;
 }
 
+
+export interface SearchResult {
+	title: string;
+	tags: string[];
+}
+
+/**
+ * The results in Starlight's search dialog, read once Pagefind has filled every one in and `until`
+ * holds. Pagefind clears the list and then loads placeholders one at a time, so a single read can see
+ * an empty list or results without their titles and tags yet.
+ */
+export async function searchResults(page: Page, until: { count?: number; everyTag?: string } = {}): Promise<SearchResult[]> {
+	const handle = await page.waitForFunction(
+		(until) => {
+			const items = [...document.querySelectorAll('#starlight__search .pagefind-ui__result')];
+			if (items.length === 0 || document.querySelector('#starlight__search .pagefind-ui__result .pagefind-ui__loading')) return false;
+			const results = items.map((item) => ({
+				title: item.querySelector(':scope > .pagefind-ui__result-inner > .pagefind-ui__result-title')?.textContent?.trim() ?? '',
+				tags: [...item.querySelectorAll('.pagefind-ui__result-tag')].map((tag) => tag.textContent!.trim()),
+			}));
+			if (until.count !== undefined && results.length !== until.count) return false;
+			if (until.everyTag !== undefined && !results.every((result) => result.tags.includes(until.everyTag!))) return false;
+			return results;
+		},
+		until,
+		{ timeout: 15_000 }
+	);
+	return (await handle.jsonValue()) as SearchResult[];
+}
