@@ -238,7 +238,7 @@ export function markdown(input: ReportInput, summary: Summary): string {
 		'- **ours**: Hindsight (`astro build`, internal edition) over the generated archive; **bare**: a Starlight site',
 		'  with nothing but the same MDX bodies as docs pages at the same addresses (`title` and `description`',
 		'  frontmatter only), a fixed sidebar of the same size as Hindsight\'s, and Starlight\'s defaults (which',
-		'  include its own `mdx({ optimize: true })`; Hindsight registers `mdx()` itself, without `optimize`).',
+		'  include its own `mdx({ optimize: true })`; Hindsight registers the same itself).',
 		'- Every build is cold: the output folder and the Astro cache of that site are deleted first',
 		'  (`node_modules/.astro/<hash of the content folder>` for ours; the bare project\'s `.astro/` and',
 		'  `node_modules/.astro/`). Medians over the runs.',
