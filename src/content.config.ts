@@ -3,6 +3,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
+import { assertDatetimesHaveTimes } from './lib/frontmatter';
 import { collectPostmortemIds, postmortemIdFromPath } from './lib/ids';
 import { postmortemSchema } from './lib/schema';
 import { loadTaxonomy } from './lib/taxonomy';
@@ -11,6 +12,8 @@ import { contentDir } from './lib/site-config';
 const root = contentDir();
 const postmortemsDir = join(root, 'postmortems');
 const taxonomy = loadTaxonomy(join(root, 'root-causes.yaml'));
+const postmortemIds = collectPostmortemIds(postmortemsDir);
+assertDatetimesHaveTimes(postmortemsDir);
 
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
@@ -24,7 +27,7 @@ export const collections = {
 		}),
 		schema: postmortemSchema({
 			rootCauseIds: taxonomy.map((cause) => cause.id),
-			postmortemIds: collectPostmortemIds(postmortemsDir),
+			postmortemIds,
 		}),
 	}),
 };

@@ -134,6 +134,14 @@ describe('builds that must fail', () => {
 		expect(output).toMatch(/rootCauses\.0: unknown root cause "cosmic-rays"; expected one of .*config-change/);
 	});
 
+	it('fails on a date alone where a datetime is due, quoted or not', async () => {
+		const { code, output } = await buildFixture('date-alone');
+		expect(code).not.toBe(0);
+		expect(output).toMatch(/day-only\.md: started: expected an ISO 8601 datetime .*got the date "2024-02-01"/);
+		expect(output).toMatch(/day-only\.md: timeline\[1\]\.at: expected an ISO 8601 datetime .*got the date "2024-02-02"/);
+		expect(output).not.toMatch(/timeline\[0\]/);
+	});
+
 	it('fails when two files map to one id', async () => {
 		const { code, output } = await buildFixture('duplicate-id');
 		expect(code).not.toBe(0);

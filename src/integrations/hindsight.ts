@@ -13,6 +13,7 @@ import { isIncluded } from '../lib/archive';
 import { listPostmortemFiles, postmortemIdFromPath } from '../lib/ids';
 import { findLeaks, type GuardedPostmortem } from '../lib/leak-guard';
 import { completeCsp } from '../lib/csp';
+import { splitFrontmatter } from '../lib/frontmatter';
 import { SHOW_DRAFTS_ENV, contentDir, edition } from '../lib/site-config';
 
 const BINARY = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico', '.woff', '.woff2', '.ttf', '.wasm']);
@@ -31,14 +32,15 @@ function* outputFiles(dir: string): Generator<{ path: string; text: string }> {
 function readPostmortems(dir: string): (GuardedPostmortem & { status: string; visibility: string })[] {
 	return listPostmortemFiles(dir).map((file) => {
 		const text = readFileSync(join(dir, file), 'utf8');
-		const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-		const data = (match ? yaml.load(match[1]!) : {}) as Record<string, unknown>;
+		const split = splitFrontmatter(text);
+		const frontmatter = 'error' in split ? undefined : split;
+		const data = (frontmatter ? yaml.load(frontmatter.raw) : {}) as Record<string, unknown>;
 		const str = (value: unknown) => (typeof value === 'string' ? value : '');
 		return {
 			id: postmortemIdFromPath(file),
 			title: str(data.title),
 			summary: str(data.summary),
-			body: match ? text.slice(match[0].length) : text,
+			body: frontmatter ? text.slice(frontmatter.bodyOffset) : text,
 			status: str(data.status) || 'published',
 			visibility: str(data.visibility) || 'internal',
 		};

@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import { location } from 'vfile-location';
+import { splitFrontmatter } from '../lib/frontmatter';
 
 export interface Point {
 	line: number;
@@ -52,21 +53,6 @@ export interface PostmortemDocument {
 	mdxError: { message: string; offset: number; source: string } | undefined;
 	toPoint: (offset: number) => { line: number; column: number };
 	toOffset: (point: { line: number; column: number }) => number;
-}
-
-const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
-const CLOSING = /^---[ \t]*$/m;
-
-function splitFrontmatter(text: string) {
-	const opening = OPENING.exec(text);
-	if (!opening) return { error: 'expected YAML frontmatter between two --- lines at the top of the file' };
-	const offset = opening[0].length;
-	const rest = text.slice(offset);
-	const closing = CLOSING.exec(rest);
-	if (!closing) return { error: 'expected a --- line that closes the frontmatter' };
-	let bodyOffset = offset + closing.index + closing[0].length;
-	bodyOffset += /^\r?\n/.exec(text.slice(bodyOffset))?.[0].length ?? 0;
-	return { raw: rest.slice(0, closing.index), offset, bodyOffset };
 }
 
 /** Parses YAML, noting where every string scalar came from (js-yaml's parse events). */
