@@ -25,11 +25,15 @@ export function listPostmortemFiles(dir: string): string[] {
 /**
  * The ids of every postmortem file, drafts and other editions' included: a `related` id must name
  * one of these. Two files that give the same id (`a.md` and `A.mdx`) are an error, not a silent
- * "later file wins".
+ * "later file wins", and so is an extension in capitals, which the loader would not read.
  */
 export function collectPostmortemIds(dir: string): Set<string> {
 	const owners = new Map<string, string>();
 	for (const file of listPostmortemFiles(dir)) {
+		// Astro's loader matches `*.md` and `*.mdx` exactly: `Outage.MDX` would silently be left out.
+		if (!/\.mdx?$/.test(file)) {
+			throw new Error(`${join(dir, file)}: expected a postmortem file name ending in .md or .mdx, in lower case. Rename it.`);
+		}
 		const id = postmortemIdFromPath(file);
 		const other = owners.get(id);
 		if (other) {
