@@ -3,7 +3,6 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { assertDatetimesHaveTimes } from './lib/frontmatter';
 import { collectPostmortemIds, postmortemIdFromPath } from './lib/ids';
 import { postmortemSchema } from './lib/schema';
 import { loadTaxonomy } from './lib/taxonomy';
@@ -13,7 +12,6 @@ const root = contentDir();
 const postmortemsDir = join(root, 'postmortems');
 const taxonomy = loadTaxonomy(join(root, 'root-causes.yaml'));
 const postmortemIds = collectPostmortemIds(postmortemsDir);
-assertDatetimesHaveTimes(postmortemsDir);
 
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),

@@ -142,6 +142,12 @@ describe('builds that must fail', () => {
 		expect(output).not.toMatch(/timeline\[0\]/);
 	});
 
+	it('fails on an MDX body that does not parse, naming the file, line and column', async () => {
+		const { code, output } = await buildFixture('bad-mdx');
+		expect(code).not.toBe(0);
+		expect(output).toContain('postmortems/2024/broken.mdx:17:15');
+	});
+
 	it('fails when two files map to one id', async () => {
 		const { code, output } = await buildFixture('duplicate-id');
 		expect(code).not.toBe(0);

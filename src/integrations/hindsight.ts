@@ -4,16 +4,17 @@
  * leaves out.
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import yaml from 'js-yaml';
 import { isIncluded } from '../lib/archive';
 import { listPostmortemFiles, postmortemIdFromPath } from '../lib/ids';
 import { findLeaks, type GuardedPostmortem } from '../lib/leak-guard';
 import { completeCsp } from '../lib/csp';
-import { splitFrontmatter } from '../lib/frontmatter';
+import { assertDatetimesHaveTimes, splitFrontmatter } from '../lib/frontmatter';
 import { SHOW_DRAFTS_ENV, contentDir, edition } from '../lib/site-config';
 
 const BINARY = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico', '.woff', '.woff2', '.ttf', '.wasm']);
@@ -54,13 +55,42 @@ function siteText(srcDir: string): GuardedPostmortem[] {
 		.map((name) => ({ id: `(site) ${name}`, title: '', body: readFileSync(join(srcDir, name), 'utf8') }));
 }
 
+/**
+ * Pages read a postmortem's frontmatter from the content layer, which parsed and validated it once.
+ * Left in the file, Astro's Markdown and MDX compilers would also turn all of it into a `frontmatter`
+ * export of every postmortem's module: a second copy per page for Vite to bundle and hold in memory.
+ * This hands them the body alone, with blank lines where the frontmatter was so that an MDX error
+ * still points at the right line of the file.
+ */
+function postmortemBodiesOnly(postmortemsDir: string): Plugin {
+	const prefix = postmortemsDir.split(sep).join('/') + '/';
+	return {
+		name: 'hindsight:postmortem-bodies-only',
+		enforce: 'pre',
+		load(id) {
+			const [path, query = ''] = id.split('?') as [string, string?];
+			// The page module itself, and the copy Astro compiles to collect its styles and scripts.
+			if (!(query === '' || query === 'astroPropagatedAssets') || !path.startsWith(prefix) || !/\.mdx?$/.test(path)) return null;
+			const text = readFileSync(path, 'utf8');
+			const split = splitFrontmatter(text);
+			if ('error' in split) return null;
+			const lines = text.slice(0, split.bodyOffset).split('\n').length - 1;
+			return `---\n---\n${'\n'.repeat(Math.max(0, lines - 2))}${text.slice(split.bodyOffset)}`;
+		},
+	};
+}
+
 export default function hindsight(): AstroIntegration {
 	let srcDir = '';
 	return {
 		name: 'hindsight',
 		hooks: {
-			'astro:config:setup': ({ command, config }) => {
+			'astro:config:setup': ({ command, config, updateConfig }) => {
 				srcDir = fileURLToPath(config.srcDir);
+				// Before the content layer types the frontmatter (it runs once here; the content config
+				// is evaluated again while rendering).
+				assertDatetimesHaveTimes(join(contentDir(), 'postmortems'));
+				updateConfig({ vite: { plugins: [postmortemBodiesOnly(join(contentDir(), 'postmortems'))] } });
 				// Drafts belong to the dev server alone: decided by the command Astro runs, not by
 				// NODE_ENV or Vite's mode, so no environment a build runs in can publish one.
 				process.env[SHOW_DRAFTS_ENV] = command === 'dev' ? 'dev' : '';

@@ -55,7 +55,7 @@ export function datesWhereDatetimesAreDue(raw: string): { field: string; value: 
 
 /**
  * Fails on any postmortem that gives a datetime field a date alone, naming the file and the field.
- * Runs before Astro's loader so the error is the same whether or not the date was quoted.
+ * Runs before Astro's loader so that the error is the same whether or not the date was quoted.
  */
 export function assertDatetimesHaveTimes(dir: string): void {
 	const problems: string[] = [];
