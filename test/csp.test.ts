@@ -10,9 +10,22 @@ describe('completing a page\'s Content-Security-Policy', () => {
 <body><svg style="--sl-icon-size: 1rem;"></svg><dialog style="padding:0"></dialog><i style="--sl-icon-size: 1rem;"></i></body></html>`;
 	const policy = (html: string) => /content="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"');
 
-	it('adds the hash of each inline script, not of scripts loaded from files', () => {
+	it('allows exactly the page\'s inline scripts: not scripts loaded from files, not other pages\' code', () => {
 		const scriptSrc = policy(completeCsp(page)).split('; ').find((d) => d.startsWith('script-src'))!;
-		expect(scriptSrc).toBe(`script-src 'self' 'sha256-known=' ${hash("window.theme = 'dark';")}`);
+		expect(scriptSrc).toBe(`script-src 'self' ${hash("window.theme = 'dark';")}`);
+	});
+
+	it('allows the page\'s style elements, and keeps sources that are not hashes', () => {
+		const withStyle = page
+			.replace("style-src 'self'", "style-src 'self' 'sha256-other='")
+			.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'")
+			.replace('</head>', '<style>:root{--x:1}</style></head>');
+		const directives = policy(completeCsp(withStyle)).split('; ');
+		expect(directives.find((d) => d.startsWith('style-src'))).toBe(
+			`style-src 'self' ${hash(':root{--x:1}')} 'unsafe-hashes' ${hash('--sl-icon-size: 1rem;')} ${hash('padding:0')}`
+		);
+		expect(directives.find((d) => d.startsWith('script-src'))).toBe(`script-src 'self' 'wasm-unsafe-eval' ${hash("window.theme = 'dark';")}`);
+		expect(directives[0]).toBe("default-src 'self'");
 	});
 
 	it('allows exactly the page\'s style attributes, with unsafe-hashes and never unsafe-inline', () => {

@@ -1,13 +1,16 @@
 /**
  * Completes the Content-Security-Policy that Astro's `security.csp` writes into each page. Astro
  * hashes the scripts and styles it bundles, but not Starlight's `is:inline` scripts (theme,
- * sidebar state, search shortcut) or its style attributes (icon sizes, the search dialog). Rather
- * than allow all inline code, each page's policy gets the hashes of exactly what that page holds.
+ * sidebar state, search shortcut) or its style attributes (icon sizes, the search dialog); and it
+ * gives every page the hashes of every page's inline code. Rather than allow all inline code, each
+ * page's policy lists the hashes of exactly what that page holds: the tightest policy, and the
+ * smallest (a hash is 50 bytes that gzip cannot shrink, in every page).
  */
 import { createHash } from 'node:crypto';
 
 const META = /<meta http-equiv="content-security-policy" content="([^"]*)">/i;
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
 const STYLE_ATTRIBUTE = /\sstyle="([^"]*)"/gi;
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -16,25 +19,31 @@ function decodeAttribute(value: string): string {
 	return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-function addSources(policy: string, directive: string, sources: string[]): string {
-	if (sources.length === 0) return policy;
+const isHash = (source: string) => /^'sha(256|384|512)-/.test(source);
+
+/** The directive's sources other than hashes, then `sources`; the directive is added when missing. */
+function setHashes(policy: string, directive: string, sources: string[]): string {
 	const parts = policy.split(';').map((p) => p.trim()).filter(Boolean);
 	const index = parts.findIndex((p) => p.split(/\s+/)[0] === directive);
-	if (index === -1) return [...parts, `${directive} 'self' ${sources.join(' ')}`].join('; ');
-	const existing = new Set(parts[index]!.split(/\s+/));
-	parts[index] = [parts[index], ...sources.filter((s) => !existing.has(s))].join(' ');
+	if (index === -1) return sources.length ? [...parts, `${directive} 'self' ${sources.join(' ')}`].join('; ') : parts.join('; ');
+	const kept = parts[index]!.split(/\s+/).filter((source) => !isHash(source) && !sources.includes(source));
+	parts[index] = [...kept, ...sources].join(' ');
 	return parts.join('; ');
 }
 
-/** The page with its policy extended to its own inline scripts and style attributes. */
+/** The page with its policy allowing exactly its own inline scripts, style elements and style attributes. */
 export function completeCsp(html: string): string {
 	const meta = META.exec(html);
 	if (!meta) return html;
 	const scripts = [...new Set([...html.matchAll(INLINE_SCRIPT)].map((m) => sha256(m[1]!)))];
-	const styles = [...new Set([...html.matchAll(STYLE_ATTRIBUTE)].map((m) => sha256(decodeAttribute(m[1]!))))];
+	const styleElements = [...new Set([...html.matchAll(STYLE_ELEMENT)].map((m) => sha256(m[1]!)))];
+	const styleAttributes = [...new Set([...html.matchAll(STYLE_ATTRIBUTE)].map((m) => sha256(decodeAttribute(m[1]!))))];
 	let policy = decodeAttribute(meta[1]!);
-	policy = addSources(policy, 'script-src', scripts);
+	policy = setHashes(policy, 'script-src', scripts);
 	// Hashes allow style attributes only together with 'unsafe-hashes' (CSP level 3).
-	policy = addSources(policy, 'style-src', styles.length ? ["'unsafe-hashes'", ...styles] : []);
+	policy = setHashes(policy, 'style-src', [
+		...styleElements,
+		...(styleAttributes.length ? ["'unsafe-hashes'", ...styleAttributes.filter((h) => !styleElements.includes(h))] : []),
+	]);
 	return html.replace(meta[0], `<meta http-equiv="content-security-policy" content="${policy.replace(/"/g, '&quot;')}">`);
 }
