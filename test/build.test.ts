@@ -27,6 +27,15 @@ describe('building the basic fixture (internal edition)', () => {
 		expect(leaks.map((f) => f.path)).toEqual([]);
 	});
 
+	it('indexes lessons and action items for search as readable text', () => {
+		const fragment = readOutput(build.dist).find((file) => file.path.startsWith('pagefind/fragment/') && file.text.includes('"url":"/postmortems/2024/alpha/"'));
+		expect(fragment).toBeDefined();
+		// A lesson's tags read as words after it, and column names stay out of the text.
+		expect(fragment!.text).toContain('Rollback took five minutes once decided. #rollback');
+		expect(fragment!.text).toContain('Canary config pushes');
+		expect(fragment!.text).not.toMatch(/Action ?Type ?Owner/);
+	});
+
 	it('marks an in-review postmortem as in review', () => {
 		const html = readPage(build.dist, 'postmortems/2024/gamma-review/');
 		expect(html).toContain('data-status="in-review"');
