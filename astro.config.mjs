@@ -1,6 +1,5 @@
 // @ts-check
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
@@ -29,13 +28,6 @@ export default defineConfig({
 	// inline styles that the Content-Security-Policy has to allow.
 	markdown: { syntaxHighlight: false },
 	vite: {
-		resolve: {
-			// Starlight's `@astrojs/starlight/components` re-exports every component, and Astro gives each
-			// page the styles of every component its imports reach: importing Badge from it put the
-			// styles of Card, LinkCard, Tabs and the rest into every page (1.2 KB gzip each). This
-			// name reaches one component's file, as Starlight's own components import each other.
-			alias: [{ find: /^@starlight-components\/(.+)$/, replacement: fileURLToPath(new URL('./node_modules/@astrojs/starlight/dist/user-components/$1', import.meta.url)) }],
-		},
 		build: {
 			rolldownOptions: {
 				// Astro marks every MDX module with a directive the bundler cannot keep, and the bundler
