@@ -147,6 +147,7 @@ describe('builds that must fail', () => {
 		const { code, output } = await buildFixture('date-alone');
 		expect(code).not.toBe(0);
 		expect(output).toMatch(/day-only\.md: started: expected an ISO 8601 datetime .*got the date "2024-02-01"/);
+		expect(output).toMatch(/day-only\.md: detected: expected an ISO 8601 datetime .*got the date "2024-02-01"/);
 		expect(output).toMatch(/day-only\.md: timeline\[1\]\.at: expected an ISO 8601 datetime .*got the date "2024-02-02"/);
 		expect(output).not.toMatch(/timeline\[0\]/);
 	});

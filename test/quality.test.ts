@@ -95,4 +95,3 @@ describe.skipIf(!hasChromium)('quality of the built sample archive', () => {
 		await page.context().close();
 	}, 60_000);
 });
-

@@ -89,8 +89,9 @@ export default function hindsight(): AstroIntegration {
 				srcDir = fileURLToPath(config.srcDir);
 				// Before the content layer types the frontmatter (it runs once here; the content config
 				// is evaluated again while rendering).
-				assertDatetimesHaveTimes(join(contentDir(), 'postmortems'));
-				updateConfig({ vite: { plugins: [postmortemBodiesOnly(join(contentDir(), 'postmortems'))] } });
+				const postmortemsDir = join(contentDir(), 'postmortems');
+				assertDatetimesHaveTimes(postmortemsDir);
+				updateConfig({ vite: { plugins: [postmortemBodiesOnly(postmortemsDir)] } });
 				// Drafts belong to the dev server alone: decided by the command Astro runs, not by
 				// NODE_ENV or Vite's mode, so no environment a build runs in can publish one.
 				process.env[SHOW_DRAFTS_ENV] = command === 'dev' ? 'dev' : '';
