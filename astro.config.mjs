@@ -1,11 +1,14 @@
 // @ts-check
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import starlightLinksValidator from 'starlight-links-validator';
 import { contentDir as resolveContentDir } from './src/lib/site-config.ts';
 import hindsight from './src/integrations/hindsight.ts';
+import { bodyGuardPlugins } from './src/integrations/body-guard.ts';
 import { SIDEBAR } from './src/sidebar.ts';
 
 // Which archive to build: the sample archive in ./content by default; tests and teams with their
@@ -26,7 +29,13 @@ export default defineConfig({
 	server: { port: 4321 },
 	// Expressive Code (through Starlight) highlights code blocks; Astro's own Shiki would only add
 	// inline styles that the Content-Security-Policy has to allow.
-	markdown: { syntaxHighlight: false },
+	markdown: {
+		syntaxHighlight: false,
+		processor: satteri({
+			// Sanitizes .md bodies and refuses script in MDX bodies.
+			hastPlugins: bodyGuardPlugins({ srcDir: fileURLToPath(new URL('./src/', import.meta.url)) }),
+		}),
+	},
 	vite: {
 		build: {
 			rolldownOptions: {

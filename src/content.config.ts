@@ -1,31 +1,19 @@
-import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { collectPostmortemIds, postmortemIdFromPath } from './lib/ids';
+import { postmortemLoader } from './node/postmortem-loader';
 import { postmortemSchema } from './lib/schema';
-import { loadTaxonomy } from './lib/taxonomy';
-import { contentDir } from './lib/site-config';
-
-const root = contentDir();
-const postmortemsDir = join(root, 'postmortems');
-const taxonomy = loadTaxonomy(join(root, 'root-causes.yaml'));
-const postmortemIds = collectPostmortemIds(postmortemsDir);
+import { contentDir, edition, showDrafts } from './lib/site-config';
 
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
 	postmortems: defineCollection({
-		loader: glob({
-			pattern: '**/*.{md,mdx}',
-			base: postmortemsDir,
-			generateId: ({ entry }) => postmortemIdFromPath(entry),
-			// Render each postmortem when its page is built, not all of them up front.
-			deferRender: true,
-		}),
-		schema: postmortemSchema({
-			rootCauseIds: taxonomy.map((cause) => cause.id),
-			postmortemIds,
+		loader: postmortemLoader({
+			contentDir: contentDir(),
+			edition: () => ({ edition: edition(), includeDrafts: showDrafts() }),
+			// The entries' type. The loader validates each file against the real taxonomy and ids,
+			// and reports problems in its own words.
+			schema: postmortemSchema({ rootCauseIds: ['(taxonomy)'] }),
 		}),
 	}),
 };

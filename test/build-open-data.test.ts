@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { listPostmortemFiles, postmortemIdFromPath } from '../src/lib/ids';
+import { findPostmortemFiles } from '../src/node/postmortem-files';
 import { ROOT, buildFixture, mainText, readOutput, readPage, type BuildResult } from './support/build';
 
 const json = (dist: string, path: string) => JSON.parse(readFileSync(join(dist, path), 'utf8'));
@@ -155,13 +155,13 @@ describe('the built-in sample archive', () => {
 		const content = join(ROOT, 'content');
 		const build = await buildFixture('sample', { content, edition: 'public' });
 		expect(build.code, build.output).toBe(0);
-		const publicIds = listPostmortemFiles(join(content, 'postmortems'))
-			.filter((file) => {
-				const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(content, 'postmortems', file), 'utf8'))![1]!;
+		const publicIds = findPostmortemFiles(join(content, 'postmortems'))
+			.files.filter((file) => {
+				const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file.path, 'utf8'))![1]!;
 				const data = yaml.load(front) as { visibility?: string; status?: string };
 				return data.visibility === 'public' && data.status !== 'draft';
 			})
-			.map(postmortemIdFromPath)
+			.map((file) => file.id)
 			.sort();
 		const doc = json(build.dist, 'api/postmortems.json');
 		expect(doc.postmortems.map((p: { id: string }) => p.id).sort()).toEqual(publicIds);

@@ -287,9 +287,9 @@ describe('mdx-hazard', () => {
 		]);
 	});
 
-	it('passes real ES module statements', async () => {
+	it('passes real ES module statements (that unsafe-content then judges)', async () => {
 		const findings = await lint('mdx-hazard-clean.mdx');
-		expect(findings.filter((f) => f.rule !== 'completeness')).toEqual([]);
+		expect(findings.filter((f) => f.rule === 'mdx-hazard')).toEqual([]);
 	});
 
 	it('tells prose from module statements', () => {
@@ -458,7 +458,7 @@ describe('npm run lint:content', () => {
 
 	it('lints the files given, going on after a file whose frontmatter does not parse', () => {
 		const run = cli(['test/fixtures/lint/frontmatter-broken.mdx', 'test/fixtures/lint/personal-data.md']);
-		expect(run.lines[0]).toBe('test/fixtures/lint/frontmatter-broken.mdx:5:1  frontmatter  expected valid YAML: unexpected end of the stream within a double quoted scalar');
+		expect(run.lines[0]).toBe('test/fixtures/lint/frontmatter-broken.mdx:5:1  frontmatter  expected valid YAML: Missing closing "quote');
 		expect(run.stdout).toContain('test/fixtures/lint/personal-data.md:14:45  personal-data  IP address 10.20.30.40');
 		expect(run.summary).toMatch(/^2 errors, \d+ warnings in 2 files$/);
 		expect(run.code).toBe(1);

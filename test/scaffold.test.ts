@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { postmortemSchema } from '../src/lib/schema';
 import { scaffoldPostmortem, slugify, RECOMMENDED_SECTIONS } from '../src/lib/scaffold';
 import { DEFAULT_ROOT_CAUSE_IDS } from '../src/lib/taxonomy';
-import yaml from 'js-yaml';
+import { parseFrontmatter } from '../src/lib/frontmatter';
 import { ROOT, buildFixture, run } from './support/build';
 
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -25,7 +25,9 @@ describe('the scaffold', () => {
 	it('is a draft whose frontmatter passes the schema, with every recommended section', () => {
 		const text = scaffoldPostmortem('Disk full: "search"', new Date('2026-03-05T14:02:31Z'), 'process-gap');
 		const [, front, body] = text.split(/^---$/m);
-		const data = postmortemSchema({ rootCauseIds: DEFAULT_ROOT_CAUSE_IDS }).parse(yaml.load(front!));
+		const parsed = parseFrontmatter(front!);
+		if ('problems' in parsed) throw new Error(JSON.stringify(parsed.problems));
+		const data = postmortemSchema({ rootCauseIds: DEFAULT_ROOT_CAUSE_IDS }).parse(parsed.data);
 		expect(data).toMatchObject({ title: 'Disk full: "search"', status: 'draft', rootCauses: ['process-gap'] });
 		expect(data.started.toISOString()).toBe('2026-03-05T14:02:00.000Z');
 		for (const [heading] of RECOMMENDED_SECTIONS) expect(body).toContain(`## ${heading}\n`);

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { listPostmortemFiles, postmortemIdFromPath } from '../lib/ids';
+import { findPostmortemFiles } from '../node/postmortem-files';
 import { scaffoldPostmortem, slugify } from '../lib/scaffold';
 import { contentDir } from '../lib/site-config';
 import { loadTaxonomy } from '../lib/taxonomy';
@@ -20,9 +20,9 @@ function main(args: string[]): number {
 	const postmortems = join(root, 'postmortems');
 	const now = new Date();
 	const id = `${now.getUTCFullYear()}/${slugify(title)}`;
-	const clash = listPostmortemFiles(postmortems).find((file) => postmortemIdFromPath(file) === id);
+	const clash = findPostmortemFiles(postmortems).files.find((file) => file.id === id);
 	if (clash) {
-		console.error(`Not written: ${relative(process.cwd(), join(postmortems, clash))} already has the id "${id}". Choose another title.`);
+		console.error(`Not written: ${relative(process.cwd(), clash.path)} already has the id "${id}". Choose another title.`);
 		return 1;
 	}
 	const taxonomy = loadTaxonomy(join(root, 'root-causes.yaml'));

@@ -3,49 +3,73 @@
  * Content-Security-Policy, and guards the output of every build against postmortems the edition
  * leaves out.
  */
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import yaml from 'js-yaml';
 import { isIncluded } from '../lib/archive';
-import { listPostmortemFiles, postmortemIdFromPath } from '../lib/ids';
-import { findLeaks, type GuardedPostmortem } from '../lib/leak-guard';
+import { assetReferences, findAssetLeaks, findLeaks, type GuardedAsset, type GuardedPostmortem } from '../lib/leak-guard';
 import { completeCsp } from '../lib/csp';
-import { assertDatetimesHaveTimes, splitFrontmatter } from '../lib/frontmatter';
+import { splitFrontmatter } from '../lib/frontmatter';
 import { SHOW_DRAFTS_ENV, contentDir, edition } from '../lib/site-config';
+import { readArchiveSources, type PostmortemSource } from '../node/archive-sources';
 
 const BINARY = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico', '.woff', '.woff2', '.ttf', '.wasm']);
 
-function* outputFiles(dir: string): Generator<{ path: string; text: string }> {
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Every output file's text (empty for binary files; Pagefind's gzip index decompressed), one at a
+ * time so that a large site is never in memory at once; with `hashes`, each file's hash goes there.
+ */
+function* outputFiles(dir: string, hashes?: { path: string; hash: string }[]): Generator<{ path: string; text: string }> {
 	for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
 		const file = join(dir, name);
-		if (BINARY.has(extname(file)) || !statSync(file).isFile()) continue;
-		let bytes = readFileSync(file);
-		// Pagefind's index is gzip: read what is inside.
-		if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-		yield { path: relative(dir, file), text: bytes.toString('utf8') };
+		if (!statSync(file).isFile()) continue;
+		const path = relative(dir, file);
+		const bytes = readFileSync(file);
+		hashes?.push({ path, hash: sha256(bytes) });
+		if (BINARY.has(extname(file).toLowerCase())) continue;
+		yield { path, text: (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8') };
 	}
 }
 
-function readPostmortems(dir: string): (GuardedPostmortem & { status: string; visibility: string })[] {
-	return listPostmortemFiles(dir).map((file) => {
-		const text = readFileSync(join(dir, file), 'utf8');
-		const split = splitFrontmatter(text);
-		const frontmatter = 'error' in split ? undefined : split;
-		const data = (frontmatter ? yaml.load(frontmatter.raw) : {}) as Record<string, unknown>;
-		const str = (value: unknown) => (typeof value === 'string' ? value : '');
-		return {
-			id: postmortemIdFromPath(file),
-			title: str(data.title),
-			summary: str(data.summary),
-			body: frontmatter ? text.slice(frontmatter.bodyOffset) : text,
-			status: str(data.status) || 'published',
-			visibility: str(data.visibility) || 'internal',
-		};
-	});
+/** The files a postmortem's body refers to that exist, by real path. */
+function assetsOf(pm: PostmortemSource): string[] {
+	return assetReferences(pm.body)
+		.map((ref) => resolve(dirname(pm.path), ref))
+		.filter((path) => existsSync(path) && statSync(path).isFile())
+		.map((path) => realpathSync(path));
+}
+
+/**
+ * The files only left-out postmortems use. A name the site or an included postmortem also uses is
+ * guarded by its bytes alone, so the guard does not cry wolf over a shared `diagram.png`.
+ */
+function guardedAssets(excluded: readonly PostmortemSource[], included: readonly PostmortemSource[], siteNames: ReadonlySet<string>): GuardedAsset[] {
+	const used = new Set(included.flatMap(assetsOf));
+	const stem = (name: string) => name.replace(/\.[^.]*$/, '').toLowerCase();
+	const sharedStems = new Set([...[...used].map((p) => stem(basename(p))), ...[...siteNames].map(stem)]);
+	return excluded.flatMap((pm) =>
+		assetsOf(pm)
+			.filter((path) => !used.has(path) && !POSTMORTEM_FILE.test(path))
+			.map((path) => ({ postmortem: pm.id, name: basename(path), hash: sha256(readFileSync(path)), byName: !sharedStems.has(stem(basename(path))) }))
+	);
+}
+
+const POSTMORTEM_FILE = /\.mdx?$/i;
+
+/** File names of the site's own assets (src/ and public/), which an output may be named after. */
+function siteAssetNames(root: string): Set<string> {
+	const names = new Set<string>();
+	for (const dir of ['src', 'public']) {
+		if (!existsSync(join(root, dir))) continue;
+		for (const name of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })) names.add(basename(name));
+	}
+	return names;
 }
 
 /** The site's own words (page templates, guides, labels): text a postmortem shares with them proves nothing. */
@@ -82,15 +106,14 @@ function postmortemBodiesOnly(postmortemsDir: string): Plugin {
 
 export default function hindsight(): AstroIntegration {
 	let srcDir = '';
+	let root = '';
 	return {
 		name: 'hindsight',
 		hooks: {
 			'astro:config:setup': ({ command, config, updateConfig }) => {
 				srcDir = fileURLToPath(config.srcDir);
-				// Before the content layer types the frontmatter (it runs once here; the content config
-				// is evaluated again while rendering).
+				root = fileURLToPath(config.root);
 				const postmortemsDir = join(contentDir(), 'postmortems');
-				assertDatetimesHaveTimes(postmortemsDir);
 				updateConfig({ vite: { plugins: [postmortemBodiesOnly(postmortemsDir)] } });
 				// Drafts belong to the dev server alone: decided by the command Astro runs, not by
 				// NODE_ENV or Vite's mode, so no environment a build runs in can publish one.
@@ -105,11 +128,19 @@ export default function hindsight(): AstroIntegration {
 					if (completed !== html) writeFileSync(join(out, name), completed);
 				}
 				const options = { edition: edition(), includeDrafts: false };
-				const all = readPostmortems(join(contentDir(), 'postmortems'));
-				const excluded = all.filter((pm) => !isIncluded(pm as never, options));
+				// The same reading of the files as the content layer's, so "left out" means one thing.
+				const all = readArchiveSources(contentDir()).postmortems;
+				const excluded = all.filter((pm) => !isIncluded(pm.data, options));
 				if (excluded.length === 0) return;
-				const included = all.filter((pm) => isIncluded(pm as never, options));
-				const leaks = findLeaks(excluded, [...included, ...siteText(srcDir)], outputFiles(out));
+				const included = all.filter((pm) => isIncluded(pm.data, options));
+				const guarded = (pm: PostmortemSource): GuardedPostmortem => ({ id: pm.id, title: pm.data.title, summary: pm.data.summary, body: pm.body });
+				const assets = guardedAssets(excluded, included, siteAssetNames(root));
+				// Hashing every output file costs time: only when there are files to look for.
+				const hashes = assets.length ? [] : undefined;
+				const leaks = [
+					...findLeaks(excluded.map(guarded), [...included.map(guarded), ...siteText(srcDir)], outputFiles(out, hashes)),
+					...findAssetLeaks(assets, hashes ?? []),
+				];
 				if (leaks.length > 0) {
 					const lines = leaks.slice(0, 20).map((l) => `  ${l.file}: ${l.postmortem} (${l.what})`);
 					throw new Error(

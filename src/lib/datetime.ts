@@ -1,18 +1,26 @@
 /**
  * Datetime and date parsing for frontmatter.
  *
- * YAML parsers turn unquoted ISO timestamps into `Date`s but leave others (`2024-03-05 14:00`,
- * quoted values) as strings, and `new Date(string)` reads an offset-less string in the build
- * machine's local time. The contract says a datetime with no offset is UTC, so strings are parsed
- * here, by hand, and never handed to `Date`'s parser.
+ * Frontmatter dates reach the schema as the text written (`frontmatter.ts`), and `new Date(string)`
+ * would read an offset-less string in the build machine's local time and roll invalid days over.
+ * The contract says a datetime with no offset is UTC, so strings are parsed here, by hand, and never
+ * handed to `Date`'s parser.
  */
 
 const DATETIME =
 	/^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** `Date.UTC`, but years 0–99 stay themselves instead of becoming 1900–1999. */
+function utcMillis(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, millis = 0): number {
+	const date = new Date(0);
+	date.setUTCFullYear(year, monthIndex, day);
+	date.setUTCHours(hour, minute, second, millis);
+	return date.getTime();
+}
+
 function daysInMonth(year: number, month: number): number {
-	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return new Date(utcMillis(year, month, 0)).getUTCDate();
 }
 
 function validCalendarDate(year: number, month: number, day: number): boolean {
@@ -47,7 +55,7 @@ export function parseDateTime(value: string): Date | undefined {
 	const east = offsetMinutes(offset);
 	if (east === undefined) return undefined;
 	const millis = fraction ? Math.round(Number(`0${fraction}`) * 1000) : 0;
-	const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis) - east * 60_000;
+	const utc = utcMillis(year, month - 1, day, hour, minute, second, millis) - east * 60_000;
 	return new Date(utc);
 }
 

@@ -1,72 +1,160 @@
 /**
- * Postmortem frontmatter as written, before a YAML parser gives it types. Astro's YAML parser turns
- * an unquoted `2024-03-05` into a `Date` at midnight, indistinguishable from `2024-03-05T00:00:00Z`
- * by the time the schema sees it; only the text tells that a datetime field was given a date alone.
+ * Postmortem frontmatter as written: where it sits in the file, and its YAML read into plain data.
+ *
+ * One reading serves the content layer, the leak guard and the linter, so they never disagree on
+ * what a file says. The YAML is read with the core schema, which has no timestamp type: every date
+ * and datetime stays the text that was written, on every path YAML can take to it (plain or quoted,
+ * through an anchor, an alias, a merge key or an explicit `!!timestamp` tag). The schema then parses
+ * that text strictly, so `2024-02-30` or `T25:00` is refused instead of rolled over to another day.
  */
-import yaml from 'js-yaml';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { listPostmortemFiles } from './ids';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Node, type Scalar, type ScalarTag } from 'yaml';
 
-const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
+/** Optional BOM, then blank lines, then the fence: what Astro's own frontmatter reader allows too. */
+const OPENING = /^\uFEFF?(?:[ \t]*\r?\n)*(---|\+\+\+)[ \t]*\r?\n/;
 const CLOSING = /^---[ \t]*$/m;
 
-export type SplitFrontmatter = { raw: string; offset: number; bodyOffset: number } | { error: string };
+export interface FrontmatterBlock {
+	/** The YAML between the fences. */
+	raw: string;
+	/** Offset in the file where `raw` starts. */
+	offset: number;
+	/** Line of the file (1-based) where `raw` starts. */
+	line: number;
+	/** Offset in the file where the body starts. */
+	bodyOffset: number;
+}
+
+export type SplitFrontmatter = FrontmatterBlock | { error: string };
 
 /** The frontmatter between the two `---` lines at the top of a file, and where the body starts. */
 export function splitFrontmatter(text: string): SplitFrontmatter {
 	const opening = OPENING.exec(text);
 	if (!opening) return { error: 'expected YAML frontmatter between two --- lines at the top of the file' };
+	if (opening[1] === '+++') {
+		return { error: 'expected YAML frontmatter between two --- lines; got TOML (+++), which Hindsight does not read: rewrite it as YAML' };
+	}
 	const offset = opening[0].length;
 	const rest = text.slice(offset);
 	const closing = CLOSING.exec(rest);
 	if (!closing) return { error: 'expected a --- line that closes the frontmatter' };
 	let bodyOffset = offset + closing.index + closing[0].length;
 	bodyOffset += /^\r?\n/.exec(text.slice(bodyOffset))?.[0].length ?? 0;
-	return { raw: rest.slice(0, closing.index), offset, bodyOffset };
+	const line = text.slice(0, offset).split('\n').length;
+	return { raw: rest.slice(0, closing.index), offset, line, bodyOffset };
 }
 
-const DATETIME_FIELDS = ['started', 'detected', 'mitigated', 'resolved'] as const;
-const DATE_ALONE = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
+/** A problem in the YAML itself, with its line and column in the file (1-based). */
+export interface YamlProblem {
+	message: string;
+	line: number;
+	column: number;
+}
 
-/** Datetime fields (`started`, …, `timeline[i].at`) given a date with no time of day, with their values. */
-export function datesWhereDatetimesAreDue(raw: string): { field: string; value: string }[] {
-	let data: unknown;
-	try {
-		// The core schema has no timestamp type: every date stays the string that was written.
-		data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
-	} catch {
-		return []; // Astro's own parser reports broken YAML, with its position.
-	}
-	if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
-	const record = data as Record<string, unknown>;
-	const found: { field: string; value: string }[] = [];
-	const check = (field: string, value: unknown) => {
-		if (typeof value === 'string' && DATE_ALONE.test(value)) found.push({ field, value: value.trim() });
-	};
-	for (const field of DATETIME_FIELDS) check(field, record[field]);
-	if (Array.isArray(record.timeline)) {
-		record.timeline.forEach((event, i) => {
-			if (event && typeof event === 'object') check(`timeline[${i}].at`, (event as Record<string, unknown>).at);
-		});
-	}
-	return found;
+/** The file's line of the value at a path (`['timeline', 2, 'at']`), when it can be found. */
+export type Locate = (path: readonly PropertyKey[]) => number | undefined;
+
+export type ParsedYaml = { data: unknown; locate: Locate } | { problems: YamlProblem[] };
+export type ParsedFrontmatter = { data: Record<string, unknown>; locate: Locate } | { problems: YamlProblem[] };
+
+/** `!!timestamp` keeps the text written, for the schema to parse strictly, like every other date. */
+const timestampAsText: ScalarTag = {
+	tag: 'tag:yaml.org,2002:timestamp',
+	resolve: (text: string) => text,
+};
+
+/** A mapping key as written, for messages. */
+function keyText(node: unknown): string {
+	return isScalar(node) ? String(node.value) : String(node);
 }
 
 /**
- * Fails on any postmortem that gives a datetime field a date alone, naming the file and the field.
- * Runs before Astro's loader so that the error is the same whether or not the date was quoted.
+ * Reads YAML that starts on line `line` of its file into plain data, with a function that finds the
+ * line of a field, or says what is wrong and where.
  */
-export function assertDatetimesHaveTimes(dir: string): void {
-	const problems: string[] = [];
-	for (const file of listPostmortemFiles(dir)) {
-		const split = splitFrontmatter(readFileSync(join(dir, file), 'utf8'));
-		if ('error' in split) continue; // the schema reports missing fields
-		for (const { field, value } of datesWhereDatetimesAreDue(split.raw)) {
-			problems.push(
-				`${join(dir, file)}: ${field}: expected an ISO 8601 datetime such as ${value}T14:02:00Z (no offset means UTC); got the date "${value}" with no time of day`
-			);
+export function parseYaml(raw: string, line = 1): ParsedYaml {
+	const doc = parseDocument(raw, {
+		schema: 'core',
+		merge: true,
+		uniqueKeys: true,
+		customTags: [timestampAsText],
+		// `!!binary`, `!!set` and the like have no place in a postmortem: refused as unknown tags.
+		resolveKnownTags: false,
+		prettyErrors: false,
+	});
+	const toProblem = (message: string, pos: readonly number[] | undefined): YamlProblem => {
+		const at = pos?.[0] ?? 0;
+		const before = raw.slice(0, at);
+		const lineInRaw = before.split('\n').length - 1;
+		return { message, line: line + lineInRaw, column: at - (before.lastIndexOf('\n') + 1) + 1 };
+	};
+
+	const problems: YamlProblem[] = [];
+	for (const error of doc.errors) {
+		if (error.code === 'DUPLICATE_KEY') {
+			const key = raw.slice(error.pos[0]).split('\n')[0]!.split(':')[0]!.trim();
+			problems.push(toProblem(`the field "${key}" is given twice; expected each field once`, error.pos));
+		} else {
+			problems.push(toProblem(`expected valid YAML: ${error.message.split('\n')[0]}`, error.pos));
 		}
 	}
-	if (problems.length > 0) throw new Error(`Postmortem frontmatter does not match the content format:\n${problems.join('\n')}`);
+	// The YAML library only warns about a tag it does not know and reads the text instead; that
+	// would quietly change the meaning of `!!binary` or a custom `!tag`.
+	for (const warning of doc.warnings) {
+		problems.push(toProblem(`expected plain YAML values: ${warning.message.split('\n')[0]}`, warning.pos));
+	}
+	if (problems.length) return { problems };
+
+	let data: unknown;
+	try {
+		data = doc.toJS({ maxAliasCount: 100 });
+	} catch (error) {
+		return { problems: [toProblem(`expected valid YAML: ${(error as Error).message}`, undefined)] };
+	}
+	return {
+		data,
+		locate(path) {
+			let node: unknown = doc.contents;
+			let found: Node | undefined;
+			for (const key of path) {
+				if (isMap(node)) {
+					const pair = node.items.find((item) => keyText(item.key) === String(key));
+					if (!pair) break;
+					found = (isScalar(pair.key) ? pair.key : (pair.value as Node | undefined)) ?? found;
+					node = pair.value;
+				} else if (isSeq(node) && typeof key === 'number') {
+					const item = node.items[key] as Node | undefined;
+					if (!item) break;
+					found = item;
+					node = item;
+				} else break;
+			}
+			const start = found?.range?.[0];
+			return start === undefined ? undefined : toProblem('', [start]).line;
+		},
+	};
+}
+
+/** Frontmatter YAML (the `raw` of a {@link FrontmatterBlock} that starts on line `line`) as fields. */
+export function parseFrontmatter(raw: string, line = 1): ParsedFrontmatter {
+	const parsed = parseYaml(raw, line);
+	if ('problems' in parsed) return parsed;
+	const data = parsed.data ?? {};
+	if (typeof data !== 'object' || Array.isArray(data)) {
+		return { problems: [{ message: 'expected the frontmatter to be a YAML mapping of fields (name: value)', line, column: 1 }] };
+	}
+	// Keys that YAML reads as numbers or booleans (`1: x`) become strings in JavaScript; that is fine,
+	// the schema refuses them as unknown fields.
+	return { data: data as Record<string, unknown>, locate: parsed.locate };
+}
+
+/** Every string scalar of the YAML with where its source text sits in `raw` (for the linter). */
+export function yamlStrings(raw: string): { value: string; start: number; end: number }[] {
+	const doc = parseDocument(raw, { schema: 'core', merge: true, customTags: [timestampAsText], resolveKnownTags: false });
+	const found: { value: string; start: number; end: number }[] = [];
+	visit(doc, {
+		Scalar(_key, node: Scalar) {
+			if (typeof node.value === 'string' && node.range) found.push({ value: node.value, start: node.range[0], end: node.range[1] });
+		},
+	});
+	return found.sort((a, b) => a.start - b.start);
 }

@@ -131,3 +131,63 @@ export function findLeaks(
 	}
 	return leaks;
 }
+
+/**
+ * Local files a body refers to, as written: Markdown images, links and reference definitions, HTML
+ * `src`/`href`/`srcset` and MDX imports. Web addresses, absolute site paths and anchors are not files.
+ */
+export function assetReferences(body: string): string[] {
+	const found = new Set<string>();
+	const add = (ref: string | undefined) => {
+		const path = ref?.trim().replace(/^<|>$/g, '').split(/[?#]/)[0];
+		if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/') || path.startsWith('#')) return;
+		try {
+			found.add(decodeURI(path));
+		} catch {
+			found.add(path);
+		}
+	};
+	for (const m of body.matchAll(/!?\[[^\]]*\]\(\s*(<[^>]*>|[^)\s]+)/g)) add(m[1]);
+	for (const m of body.matchAll(/^\s*\[[^\]]+\]:\s*(<[^>]*>|\S+)/gm)) add(m[1]);
+	for (const m of body.matchAll(/\b(?:src|href|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/gi)) add(m[1] ?? m[2] ?? m[3]);
+	for (const m of body.matchAll(/\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) for (const part of (m[1] ?? m[2] ?? '').split(',')) add(part.trim().split(/\s+/)[0]);
+	for (const m of body.matchAll(/^\s*import\s+(?:[\w*{}\s,]+\s+from\s+)?["']([^"']+)["']/gm)) add(m[1]);
+	return [...found];
+}
+
+/** A file that only left-out postmortems use, to be found in no output. */
+export interface GuardedAsset {
+	postmortem: string;
+	/** Its file name, as written in the postmortem's folder. */
+	name: string;
+	/** Its bytes' hash, in whatever form the caller computes hashes of output files. */
+	hash: string;
+	/** Whether an output file named after it betrays it (false when the site has files of that name). */
+	byName: boolean;
+}
+
+const ASSET_NAME_EXTENSION = /\.[a-z0-9]+$/i;
+
+/**
+ * Output files that carry a left-out postmortem's asset: the same bytes, or a name Astro makes from
+ * it (`diagram.png` becomes `_astro/diagram.<hash>.png`, or `.webp` once optimised).
+ */
+export function findAssetLeaks(assets: readonly GuardedAsset[], output: Iterable<{ path: string; hash: string }>): Leak[] {
+	const byHash = new Map(assets.map((a) => [a.hash, a]));
+	const named = assets
+		.filter((a) => a.byName)
+		.map((a) => {
+			const stem = a.name.replace(ASSET_NAME_EXTENSION, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			return { asset: a, pattern: new RegExp(`^${stem}(?:\\.[\\w-]{6,}(?:_[\\w-]+)?)?\\.(?:png|jpe?g|gif|webp|avif|svg|ico|bmp|tiff?|pdf|mp4|webm|mov|mp3|wav|csv|txt|json|zip)$`, 'i') };
+		});
+	const leaks: Leak[] = [];
+	for (const file of output) {
+		const base = file.path.split(/[\\/]/).pop() ?? file.path;
+		const same = byHash.get(file.hash);
+		if (same) leaks.push({ file: file.path, postmortem: same.postmortem, what: `its file ${same.name} (the same bytes)` });
+		for (const { asset, pattern } of named) {
+			if (asset !== same && pattern.test(base)) leaks.push({ file: file.path, postmortem: asset.postmortem, what: `its file ${asset.name} (an output named after it)` });
+		}
+	}
+	return leaks;
+}

@@ -53,14 +53,24 @@ const oneOf = (values: readonly string[]) => values.map((v) => `"${v}"`).join(',
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
 	z.enum(values, { error: `expected one of ${oneOf(values)}` });
 
-/** A datetime: a YAML timestamp or an ISO 8601 string, read as UTC when it has no offset. */
+/**
+ * A datetime, as the text written: frontmatter is read with no YAML timestamp type (see
+ * `frontmatter.ts`), so the text is all there is and it is parsed strictly, as UTC when it has no
+ * offset.
+ */
 export const datetimeSchema = z
-	.union([z.date(), z.string()], { error: DATETIME_EXPECTED })
+	.string({ error: DATETIME_EXPECTED })
 	.meta({ format: 'date-time', description: DATETIME_EXPECTED })
 	.transform((value, ctx) => {
-		const date = value instanceof Date ? value : parseDateTime(value);
-		if (!date || Number.isNaN(date.getTime())) {
-			ctx.addIssue({ code: 'custom', message: `${DATETIME_EXPECTED}; got "${String(value)}"` });
+		const date = parseDateTime(value);
+		if (!date) {
+			const dateAlone = parseDate(value);
+			ctx.addIssue({
+				code: 'custom',
+				message: dateAlone
+					? `expected an ISO 8601 datetime such as ${dateAlone}T14:02:00Z (no offset means UTC); got the date "${dateAlone}" with no time of day`
+					: `${DATETIME_EXPECTED}; got "${value}"`,
+			});
 			return z.NEVER;
 		}
 		return date;
@@ -68,19 +78,12 @@ export const datetimeSchema = z
 
 /** A calendar date, kept as its `YYYY-MM-DD` string. */
 export const dateSchema = z
-	.union([z.date(), z.string()], { error: DATE_EXPECTED })
+	.string({ error: DATE_EXPECTED })
 	.meta({ format: 'date', description: DATE_EXPECTED })
 	.transform((value, ctx) => {
-		let date: string | undefined;
-		if (value instanceof Date) {
-			const iso = value.toISOString();
-			// An unquoted YAML date becomes midnight UTC; anything with a time of day is not a date.
-			date = iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : undefined;
-		} else {
-			date = parseDate(value);
-		}
+		const date = parseDate(value);
 		if (!date) {
-			ctx.addIssue({ code: 'custom', message: `${DATE_EXPECTED}; got "${String(value)}"` });
+			ctx.addIssue({ code: 'custom', message: `${DATE_EXPECTED}; got "${value}"` });
 			return z.NEVER;
 		}
 		return date;
@@ -105,8 +108,9 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Error text for unknown fields, with a "did you mean" for typos such as `severty`. */
-function unknownFields(known: readonly string[]) {
+function unknownFields(known: readonly string[], expected?: string) {
 	return (issue: { code?: string; keys?: string[] }) => {
+		if (issue.code === 'invalid_type' && expected) return `expected ${expected}`;
 		if (issue.code !== 'unrecognized_keys' || !issue.keys) return undefined;
 		return issue.keys
 			.map((key) => {
@@ -122,8 +126,8 @@ function unknownFields(known: readonly string[]) {
 }
 
 /** An object that rejects unknown keys, naming them and what was expected. */
-function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
-	return z.strictObject(shape, { error: unknownFields(Object.keys(shape)) });
+function strictObject<T extends z.core.$ZodLooseShape>(shape: T, expected?: string) {
+	return z.strictObject(shape, { error: unknownFields(Object.keys(shape), expected) });
 }
 
 const impactSchema = strictObject({
@@ -134,24 +138,24 @@ const impactSchema = strictObject({
 		.optional(),
 	customerFacing: z.boolean({ error: 'expected true or false' }).optional(),
 	dataLoss: z.boolean({ error: 'expected true or false' }).optional(),
-});
+}, 'a mapping with description (required), usersAffected, customerFacing and dataLoss');
 
 const contributingFactorSchema = strictObject({
 	kind: enumOf(FACTOR_KINDS),
 	description: text('a description'),
-});
+}, '{ kind, description }');
 
 const timelineEntrySchema = strictObject({
 	at: datetimeSchema,
 	event: text('the event'),
 	kind: enumOf(TIMELINE_KINDS).optional(),
-});
+}, '{ at, event, kind }');
 
 const lessonSchema = strictObject({
 	kind: enumOf(LESSON_KINDS),
 	text: text('the lesson'),
 	tags: textList('tags'),
-});
+}, '{ kind, text, tags }');
 
 const actionItemSchema = strictObject({
 	title: text('a title'),
@@ -161,13 +165,13 @@ const actionItemSchema = strictObject({
 	due: dateSchema.optional(),
 	// z.url() accepts `javascript:`; only web links belong in a postmortem.
 	link: z.httpUrl({ error: 'expected an http:// or https:// URL' }).optional(),
-});
+}, '{ title, type, owner, status, due, link }');
 
 const trainingGapSchema = strictObject({
 	topic: text('a topic'),
 	audience: text('an audience').optional(),
 	description: text('a description').optional(),
-});
+}, '{ topic, audience, description }');
 
 export interface SchemaContext {
 	/** Valid `rootCauses` ids: the taxonomy's. */

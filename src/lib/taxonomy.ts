@@ -1,8 +1,8 @@
 /** The root-cause taxonomy: `content/root-causes.yaml`, a YAML list of `{ id, name, description }`. */
 import { readFileSync } from 'node:fs';
-import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { ContentError } from './errors';
+import { parseYaml, type Locate } from './frontmatter';
 
 export const ROOT_CAUSE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -46,13 +46,23 @@ export const DEFAULT_ROOT_CAUSE_IDS = [
 	'security',
 ] as const;
 
-/** Validates parsed YAML as a taxonomy, throwing a {@link ContentError} that names the entry. */
-export function parseTaxonomy(data: unknown, file: string): Taxonomy {
+/** `entry 3 (id "network").name`: entries counted from 1, as a person counts them. */
+function entryField(path: readonly PropertyKey[], data: unknown): string {
+	if (!path.length) return '(top level)';
+	const [index, ...rest] = path;
+	if (typeof index !== 'number') return path.map(String).join('.');
+	const id = Array.isArray(data) ? (data[index] as { id?: unknown } | undefined)?.id : undefined;
+	const entry = `entry ${index + 1}${typeof id === 'string' ? ` (id "${id}")` : ''}`;
+	return rest.length ? `${entry}.${rest.map(String).join('.')}` : entry;
+}
+
+/** Validates parsed YAML as a taxonomy, throwing a {@link ContentError} that names the entry and its line. */
+export function parseTaxonomy(data: unknown, file: string, locate?: Locate): Taxonomy {
 	const result = taxonomySchema.safeParse(data);
 	if (!result.success) {
 		const issue = result.error.issues[0]!;
-		const field = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(top level)';
-		throw new ContentError(file, field, issue.message);
+		const line = locate?.(issue.path);
+		throw new ContentError(line ? `${file}:${line}` : file, entryField(issue.path, data), issue.message);
 	}
 	return result.data;
 }
@@ -65,11 +75,10 @@ export function loadTaxonomy(file: string): Taxonomy {
 	} catch {
 		throw new ContentError(file, '(file)', 'expected the root-cause taxonomy file to exist');
 	}
-	let data: unknown;
-	try {
-		data = yaml.load(text);
-	} catch (error) {
-		throw new ContentError(file, '(file)', `expected valid YAML: ${(error as Error).message}`);
+	const parsed = parseYaml(text);
+	if ('problems' in parsed) {
+		const problem = parsed.problems[0]!;
+		throw new ContentError(`${file}:${problem.line}:${problem.column}`, '(file)', problem.message);
 	}
-	return parseTaxonomy(data, file);
+	return parseTaxonomy(parsed.data, file, parsed.locate);
 }

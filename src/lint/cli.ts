@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { listPostmortemFiles } from '../lib/ids';
+import { findPostmortemFiles } from '../node/postmortem-files';
 import { contentDir } from '../lib/site-config';
 import { loadConfig } from './config';
 import type { Finding } from './finding';
@@ -28,7 +28,7 @@ function collectFiles(paths: readonly string[]): string[] {
 		} catch {
 			throw new Error(`${path}: no such file or folder`);
 		}
-		if (isFolder) files.push(...listPostmortemFiles(path).map((file) => join(path, file)));
+		if (isFolder) files.push(...findPostmortemFiles(path).files.map((file) => file.path));
 		else files.push(path);
 	}
 	return [...new Set(files)];

@@ -3,13 +3,12 @@
  * the file), and its body as a Markdown tree whose positions are offsets into the whole file, so
  * every rule reports lines and columns an editor can jump to.
  */
-import yaml from 'js-yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import { location } from 'vfile-location';
-import { splitFrontmatter } from '../lib/frontmatter';
+import { parseFrontmatter, splitFrontmatter, yamlStrings } from '../lib/frontmatter';
 
 export interface Point {
 	line: number;
@@ -55,25 +54,6 @@ export interface PostmortemDocument {
 	toOffset: (point: { line: number; column: number }) => number;
 }
 
-/** Parses YAML, noting where every string scalar came from (js-yaml's parse events). */
-function parseYaml(raw: string, offset: number): { data: unknown; scalars: YamlScalar[] } {
-	const starts: number[] = [];
-	const scalars: YamlScalar[] = [];
-	const data = yaml.load(raw, {
-		listener(event, state) {
-			if (event === 'open') {
-				starts.push(state.position);
-				return;
-			}
-			const start = starts.pop();
-			if (start !== undefined && state.kind === 'scalar' && typeof state.result === 'string') {
-				scalars.push({ value: state.result, start: offset + start, end: offset + state.position });
-			}
-		},
-	});
-	return { data, scalars: scalars.sort((a, b) => a.start - b.start) };
-}
-
 interface ParseError {
 	reason?: string;
 	message: string;
@@ -107,23 +87,14 @@ export function readDocument(path: string, text: string): PostmortemDocument {
 	} else {
 		frontmatter = { raw: split.raw, offset: split.offset };
 		bodyOffset = split.bodyOffset;
-		try {
-			const parsed = parseYaml(split.raw, split.offset);
-			if (parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)) {
-				data = parsed.data as Record<string, unknown>;
-				scalars = parsed.scalars;
-			} else {
-				frontmatterError = {
-					message: 'expected the frontmatter to be a YAML mapping of fields',
-					offset: split.offset,
-				};
-			}
-		} catch (error) {
-			const yamlError = error as yaml.YAMLException;
-			frontmatterError = {
-				message: `expected valid YAML: ${yamlError.reason || yamlError.message}`,
-				offset: split.offset + (yamlError.mark?.position ?? 0),
-			};
+		// The build's own reading of the YAML, so that the linter and the build agree on every value.
+		const parsed = parseFrontmatter(split.raw, split.line);
+		if ('problems' in parsed) {
+			const problem = parsed.problems[0]!;
+			frontmatterError = { message: problem.message, offset: toOffset({ line: problem.line, column: problem.column }) };
+		} else {
+			data = parsed.data;
+			scalars = yamlStrings(split.raw).map((s) => ({ value: s.value, start: split.offset + s.start, end: split.offset + s.end }));
 		}
 	}
 

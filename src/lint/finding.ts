@@ -6,6 +6,7 @@ export const RULES = [
 	'personal-data',
 	'completeness',
 	'mdx-hazard',
+	'unsafe-content',
 	'frontmatter',
 	'lint-ignore',
 ] as const;
@@ -20,6 +21,7 @@ export const SEVERITY: Record<RuleName, Severity> = {
 	'personal-data': 'warning',
 	completeness: 'warning',
 	'mdx-hazard': 'error',
+	'unsafe-content': 'error',
 	frontmatter: 'error',
 	'lint-ignore': 'error',
 };

@@ -12,6 +12,7 @@ import { bodyProse, frontmatterProse } from './prose';
 import { blameless } from './rules/blameless';
 import { completenessFindings } from './rules/completeness';
 import { mdxHazard } from './rules/mdx-hazard';
+import { unsafeContent } from './rules/unsafe-content';
 import { personalData } from './rules/personal-data';
 import { secrets } from './rules/secrets';
 
@@ -39,6 +40,7 @@ export async function lintFile(path: string, text: string, config: LintConfig): 
 	found.push(...(await secrets(path, text, doc.toOffset)));
 	found.push(...personalData(text));
 	found.push(...mdxHazard(doc));
+	found.push(...unsafeContent(doc));
 	if (doc.data) {
 		// The build validates the frontmatter and says what is wrong; the linter only needs typed data.
 		const parsed = schemaFor(config.rootCauseIds).safeParse(doc.data);
