@@ -17,7 +17,7 @@ import {
 	recurringServiceCauses,
 	rootCauseProfiles,
 } from '../src/lib/aggregate';
-import { serviceSlug } from '../src/lib/labels';
+import { serviceSlug } from '../src/lib/slugs';
 import { archiveOf, entry } from './support/make';
 
 const item = (status: string, due?: string, type = 'prevent', title = `${status} ${due ?? ''}`, owner = 'sre') => ({

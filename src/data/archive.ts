@@ -7,7 +7,7 @@ import { lastChangedDates } from '../lib/git-dates';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive } from '../lib/archive';
 import { computeStats, rootCauseProfiles, serviceProfiles } from '../lib/aggregate';
-import { serviceSlug } from '../lib/labels';
+import { assertDistinctServiceSlugs, serviceSlug } from '../lib/slugs';
 import { buildDate, contentDir, editBaseUrl, edition, showDrafts } from '../lib/site-config';
 import { loadTaxonomy } from '../lib/taxonomy';
 
@@ -32,17 +32,18 @@ const loadEntries = once(() =>
 
 /** The archive of this build: the edition's postmortems, newest first. */
 export const getArchive = once(() =>
-	loadEntries().then((list) =>
-		buildArchive(
-			[...list.values()].map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data })),
-			{
-				edition: edition(),
-				includeDrafts: showDrafts(),
-				buildDate: buildDate(),
-				taxonomy: loadTaxonomy(join(contentDir(), 'root-causes.yaml')),
-			}
-		)
-	)
+	loadEntries().then((list) => {
+		const entries = [...list.values()].map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data }));
+		// Every file, drafts and the other edition's included: a clash is the authors' to fix, and
+		// should not wait for the day a draft is published to break the build.
+		assertDistinctServiceSlugs(entries);
+		return buildArchive(entries, {
+			edition: edition(),
+			includeDrafts: showDrafts(),
+			buildDate: buildDate(),
+			taxonomy: loadTaxonomy(join(contentDir(), 'root-causes.yaml')),
+		});
+	})
 );
 
 /** The content entry behind a postmortem, for rendering its MDX body. */

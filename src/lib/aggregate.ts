@@ -217,8 +217,9 @@ export interface ServiceGroup {
 }
 
 /**
- * Postmortems by service, most incidents first, ties by name. Names that differ only in case or
- * punctuation (`Payments API`, `payments-api`) share one page.
+ * Postmortems by service page, most incidents first, ties by name. Spellings that are one service
+ * (`Payments API`, `payments api`: see `serviceKey`) share a page; a build refuses different
+ * services that would share one (`assertDistinctServiceSlugs`), so here a slug is one service.
  */
 export function groupByService(
 	postmortems: readonly Postmortem[],

@@ -13,6 +13,7 @@ import {
 	type PostmortemEntry,
 } from './postmortem';
 import type { PostmortemData } from './schema';
+import { serviceKey } from './slugs';
 
 export interface ArchiveOptions {
 	edition: Edition;
@@ -31,6 +32,8 @@ export interface Archive {
 	postmortems: Postmortem[];
 	byId: ReadonlyMap<string, Postmortem>;
 	rootCause(id: string): RootCause;
+	/** A service's name as the newest postmortem naming it writes it: one value per service for filters. */
+	serviceName(name: string): string;
 	/** Included postmortems whose `related` names this one. */
 	backlinks(id: string): Postmortem[];
 	/** Nearby incidents in time sharing a root cause or a service, most alike first. */
@@ -82,9 +85,18 @@ export function buildArchive(entries: readonly PostmortemEntry[], options: Archi
 
 	// Postmortems by cause and by service, newest first, with each one's position: "similar" then
 	// looks only at a few neighbours in each list, so each page's work does not grow with the archive.
+	// Services by key, so that two spellings of one service are one service here too.
+	const keysOf = (pm: Postmortem) => [
+		...new Set([...pm.rootCauses.map((c) => `cause:${c}`), ...pm.services.map((s) => `service:${serviceKey(s)}`)]),
+	];
 	const groups = new Map<string, Postmortem[]>();
+	const serviceNames = new Map<string, string>();
 	for (const pm of postmortems) {
-		for (const key of [...pm.rootCauses.map((c) => `cause:${c}`), ...pm.services.map((s) => `service:${s}`)]) {
+		for (const name of pm.services) {
+			const key = serviceKey(name);
+			if (!serviceNames.has(key)) serviceNames.set(key, name);
+		}
+		for (const key of keysOf(pm)) {
 			const list = groups.get(key) ?? [];
 			list.push(pm);
 			groups.set(key, list);
@@ -101,6 +113,9 @@ export function buildArchive(entries: readonly PostmortemEntry[], options: Archi
 		taxonomy: options.taxonomy,
 		postmortems,
 		byId,
+		serviceName(name) {
+			return serviceNames.get(serviceKey(name)) ?? name;
+		},
 		rootCause(id) {
 			return causes.get(id) ?? { id, name: id, description: '' };
 		},
@@ -111,8 +126,7 @@ export function buildArchive(entries: readonly PostmortemEntry[], options: Archi
 			const self = byId.get(id);
 			if (!self) return [];
 			const scores = new Map<string, number>();
-			const keys = [...self.rootCauses.map((c) => `cause:${c}`), ...self.services.map((s) => `service:${s}`)];
-			for (const key of keys) {
+			for (const key of keysOf(self)) {
 				const list = groups.get(key)!;
 				const at = positions.get(`${key}\u0000${id}`)!;
 				for (let i = Math.max(0, at - SIMILAR_WINDOW); i <= Math.min(list.length - 1, at + SIMILAR_WINDOW); i++) {
@@ -121,6 +135,7 @@ export function buildArchive(entries: readonly PostmortemEntry[], options: Archi
 					scores.set(other.id, (scores.get(other.id) ?? 0) + 1);
 				}
 			}
+			const selfServices = new Set(self.services.map(serviceKey));
 			const distance = (pm: Postmortem) => Math.abs(pm.started.getTime() - self.started.getTime());
 			return [...scores]
 				.map(([otherId, score]) => ({ pm: byId.get(otherId)!, score }))
@@ -129,7 +144,7 @@ export function buildArchive(entries: readonly PostmortemEntry[], options: Archi
 				.map(({ pm }) => ({
 					postmortem: pm,
 					sharedRootCauses: pm.rootCauses.filter((c) => self.rootCauses.includes(c)),
-					sharedServices: pm.services.filter((s) => self.services.includes(s)),
+					sharedServices: pm.services.filter((s) => selfServices.has(serviceKey(s))),
 				}));
 		},
 	};

@@ -84,12 +84,3 @@ export const ACTION_STATUS_BADGE = {
 export function formatCount(n: number): string {
 	return n.toLocaleString('en-US');
 }
-
-/** URL-safe path segment for a service name. */
-export function serviceSlug(service: string): string {
-	return service
-		.trim()
-		.toLowerCase()
-		.replace(/[^a-z0-9._-]+/g, '-')
-		.replace(/^-+|-+$/g, '') || 'service';
-}

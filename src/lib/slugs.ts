@@ -1,0 +1,93 @@
+/**
+ * Service names as addresses: which spellings are one service, the path segment each service
+ * gets, and the spellings that would share a segment though they are different services. Every
+ * page, link and filter made from a service name goes through here, so they all agree.
+ */
+import { ContentError } from './errors';
+import type { PostmortemEntry } from './postmortem';
+import type { PostmortemData } from './schema';
+
+/**
+ * Spellings with one key are one service. NFKC first, so that full-width, ligature and composed
+ * or decomposed forms of one letter are the same letter before anything compares them.
+ */
+export function serviceKey(name: string): string {
+	return name.normalize('NFKC').trim().toLowerCase();
+}
+
+// Marks are kept with the letters: without them Devanagari or Thai names would fall apart into
+// fragments, and names differing only in a vowel sign would share a segment.
+const NOT_KEPT = /[^\p{L}\p{M}\p{N}_-]+/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The path segment of a service's page, `/services/<slug>/`: its key with everything but letters,
+ * digits, `-` and `_` turned into single dashes. A name with no letter or digit left gets a short
+ * hash of its key instead, so it is never empty, `.` or `..`, and never shared with another such
+ * name. ASCII names keep the segments they always had (`Edge Proxy` → `edge-proxy`).
+ */
+export function serviceSlug(name: string): string {
+	const key = serviceKey(name);
+	const slug = key
+		.replace(NOT_KEPT, '-')
+		.replace(/-{2,}/g, '-')
+		.replace(/^-+|-+$/g, '');
+	return LETTER_OR_DIGIT.test(slug) ? slug : `service-${shortHash(key)}`;
+}
+
+/** FNV-1a, 32 bits: the same on every machine and build, and pure (`src/lib` imports no `node:crypto`). */
+function shortHash(text: string): string {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193);
+	}
+	return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+export interface SlugCollision {
+	slug: string;
+	/** Two or more services, each as first written, with a file that writes it that way. */
+	spellings: { name: string; file: string }[];
+}
+
+type NamedEntry = Pick<PostmortemEntry, 'id' | 'filePath'> & { data: Pick<PostmortemData, 'services'> };
+
+/**
+ * Different services (different keys) whose names make one slug: one page would show both
+ * services' incidents. By slug, files by id, so every build reports them in the same order.
+ */
+export function serviceSlugCollisions(entries: readonly NamedEntry[]): SlugCollision[] {
+	const bySlug = new Map<string, Map<string, { name: string; file: string }>>();
+	for (const entry of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+		for (const name of entry.data.services) {
+			const slug = serviceSlug(name);
+			const services = bySlug.get(slug) ?? new Map<string, { name: string; file: string }>();
+			const key = serviceKey(name);
+			if (!services.has(key)) services.set(key, { name, file: entry.filePath ?? entry.id });
+			bySlug.set(slug, services);
+		}
+	}
+	return [...bySlug]
+		.filter(([, services]) => services.size > 1)
+		.map(([slug, services]) => ({ slug, spellings: [...services.values()] }))
+		.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+/** Refuses an archive in which two services would share a page, naming both spellings and where each is written. */
+export function assertDistinctServiceSlugs(entries: readonly NamedEntry[]): void {
+	const [first, ...more] = serviceSlugCollisions(entries);
+	if (!first) return;
+	const [here, ...others] = first.spellings;
+	const names = [
+		`"${here!.name}" (this file)`,
+		...others.map((s) => `"${s.name}" (${s.file})`),
+	];
+	const list = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+	const also = more.length > 0 ? ` Other services share ${more.map((c) => `/services/${c.slug}/`).join(', ')} too.` : '';
+	throw new ContentError(
+		here!.file,
+		'services',
+		`${list} are different services with one address, /services/${first.slug}/. Spell them the same way if they are one service, or rename one if they are not.${also}`
+	);
+}
