@@ -7,7 +7,7 @@ import { lastChangedDates } from '../lib/git-dates';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive } from '../lib/archive';
 import { computeStats, rootCauseProfiles, serviceProfiles } from '../lib/aggregate';
-import { assertDistinctServiceSlugs, serviceSlug } from '../lib/slugs';
+import { serviceSlug } from '../lib/slugs';
 import { buildDate, contentDir, editBaseUrl, edition, showDrafts } from '../lib/site-config';
 import { loadTaxonomy } from '../lib/taxonomy';
 
@@ -34,9 +34,6 @@ const loadEntries = once(() =>
 export const getArchive = once(() =>
 	loadEntries().then((list) => {
 		const entries = [...list.values()].map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data }));
-		// Every file, drafts and the other edition's included: a clash is the authors' to fix, and
-		// should not wait for the day a draft is published to break the build.
-		assertDistinctServiceSlugs(entries);
 		return buildArchive(entries, {
 			edition: edition(),
 			includeDrafts: showDrafts(),

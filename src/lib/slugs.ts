@@ -3,7 +3,6 @@
  * gets, and the spellings that would share a segment though they are different services. Every
  * page, link and filter made from a service name goes through here, so they all agree.
  */
-import { ContentError } from './errors';
 import type { PostmortemEntry } from './postmortem';
 import type { PostmortemData } from './schema';
 
@@ -74,20 +73,14 @@ export function serviceSlugCollisions(entries: readonly NamedEntry[]): SlugColli
 		.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
-/** Refuses an archive in which two services would share a page, naming both spellings and where each is written. */
-export function assertDistinctServiceSlugs(entries: readonly NamedEntry[]): void {
-	const [first, ...more] = serviceSlugCollisions(entries);
-	if (!first) return;
-	const [here, ...others] = first.spellings;
-	const names = [
-		`"${here!.name}" (this file)`,
-		...others.map((s) => `"${s.name}" (${s.file})`),
-	];
+/** A collision as authors read it: which spellings share which address, and what to do. */
+export function collisionProblem(collision: SlugCollision): { file: string; field: string; message: string } {
+	const [here, ...others] = collision.spellings;
+	const names = [`"${here!.name}" (this file)`, ...others.map((s) => `"${s.name}" (${s.file})`)];
 	const list = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-	const also = more.length > 0 ? ` Other services share ${more.map((c) => `/services/${c.slug}/`).join(', ')} too.` : '';
-	throw new ContentError(
-		here!.file,
-		'services',
-		`${list} are different services with one address, /services/${first.slug}/. Spell them the same way if they are one service, or rename one if they are not.${also}`
-	);
+	return {
+		file: here!.file,
+		field: 'services',
+		message: `${list} are different services with one address, /services/${collision.slug}/. Spell them the same way if they are one service, or rename one if they are not.`,
+	};
 }

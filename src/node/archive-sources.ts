@@ -7,6 +7,7 @@ import { ContentError } from '../lib/errors';
 import { formatProblem, readPostmortemText, validatePostmortem, type ContentProblem } from '../lib/postmortem-source';
 import { postmortemSchema, type PostmortemData } from '../lib/schema';
 import { loadTaxonomy, type Taxonomy } from '../lib/taxonomy';
+import { collisionProblem, serviceSlugCollisions } from '../lib/slugs';
 import { findPostmortemFiles, readPostmortemFile, type PostmortemFile } from './postmortem-files';
 
 export interface PostmortemSource extends PostmortemFile {
@@ -69,6 +70,10 @@ export function readArchiveSources(contentDir: string): ArchiveSources {
 		}
 		postmortems.push({ ...file, text: read.text, body: text.body, data: valid.data });
 	}
+	// Every file, drafts and the other edition's included: a clash is the authors' to fix, and should
+	// not wait for the day a draft is published to break the build.
+	const named = postmortems.map((pm) => ({ id: pm.id, filePath: displayPath(pm.path), data: pm.data }));
+	problems.push(...serviceSlugCollisions(named).map(collisionProblem));
 	// In file order, then line order: the order an author fixes them in.
 	problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
 	return { taxonomy, postmortems, problems };
