@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodySentences, findLeaks, normalise } from '../src/lib/leak-guard';
+import { assetReferences, bodySentences, findAssetLeaks, findLeaks, normalise } from '../src/lib/leak-guard';
 
 const secret = {
 	id: '2024/payroll-breach',
@@ -69,5 +69,43 @@ describe('findLeaks', () => {
 		files.push({ path: 'leak.html', text: 'Secret incident number 417 in the vault' });
 		const leaks = findLeaks(many, [], files);
 		expect(leaks.map((l) => [l.file, l.postmortem])).toEqual([['leak.html', '2024/s417']]);
+	});
+});
+
+describe('assets of a body', () => {
+	it('are the local files its images, links, HTML and imports refer to', () => {
+		const body = `![a](./diagram.png) ![b](<../shared/with space.png> "title") [log](logs/run.txt#L3)
+<img src="./raw.jpg" srcset="small.webp 1x, big.webp 2x"> <video poster='still.avif'></video>
+import photo from './photo.jpeg';
+[ref]: ./ref.gif
+![web](https://example.com/x.png) [abs](/site/page/) [anchor](#here) [mail](mailto:a@example.com)`;
+		expect(assetReferences(body).sort()).toEqual(
+			['../shared/with space.png', './diagram.png', './photo.jpeg', './raw.jpg', './ref.gif', 'big.webp', 'logs/run.txt', 'small.webp', 'still.avif'].sort()
+		);
+	});
+});
+
+describe('finding a left-out postmortem\'s files in the output', () => {
+	const asset = { postmortem: '2024/secret', name: 'payroll-chart.png', hash: 'aaa', byName: true };
+
+	it('finds its bytes under any name, and the names Astro makes from its name', () => {
+		const leaks = findAssetLeaks([asset], [
+			{ path: '_astro/innocent.B1a2C3d4.png', hash: 'aaa' },
+			{ path: '_astro/payroll-chart.D5e6F7g8.png', hash: 'bbb' },
+			{ path: '_astro/payroll-chart.D5e6F7g8_Z1x2Y3.webp', hash: 'ccc' },
+			{ path: 'payroll-chart.png', hash: 'ddd' },
+			{ path: '_astro/other.D5e6F7g8.png', hash: 'eee' },
+			{ path: '_astro/payroll-chart.D5e6F7g8.js', hash: 'fff' },
+		]);
+		expect(leaks.map((l) => `${l.file}: ${l.what}`)).toEqual([
+			'_astro/innocent.B1a2C3d4.png: its file payroll-chart.png (the same bytes)',
+			'_astro/payroll-chart.D5e6F7g8.png: its file payroll-chart.png (an output named after it)',
+			'_astro/payroll-chart.D5e6F7g8_Z1x2Y3.webp: its file payroll-chart.png (an output named after it)',
+			'payroll-chart.png: its file payroll-chart.png (an output named after it)',
+		]);
+	});
+
+	it('goes by bytes alone for a name the site also uses', () => {
+		expect(findAssetLeaks([{ ...asset, byName: false }], [{ path: '_astro/payroll-chart.D5e6F7g8.png', hash: 'bbb' }])).toEqual([]);
 	});
 });

@@ -12,7 +12,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Root, Nodes } from 'hast';
 import type { HastVisitorInstance, HastVisitorContext } from 'satteri';
-import { elementHazards, esmHazards, isSafeUrl, jsxInEstree, SANITIZE_SCHEMA, type WrittenAttribute } from '../lib/body-safety';
+import { elementHazards, esmHazards, imageBindings, isSafeUrl, jsxAttributes, jsxInEstree, SANITIZE_SCHEMA, type WrittenAttribute } from '../lib/body-safety';
 
 type PluginFactory = (file: { fileURL: URL | undefined; sourceFormat?: string }) => HastVisitorInstance | undefined;
 
@@ -56,18 +56,6 @@ class BodyHazardError extends Error {
 	}
 }
 
-/** Attributes of an MDX JSX element as written. */
-function jsxAttributes(attributes: readonly { type: string; name?: string; value?: unknown }[]): WrittenAttribute[] {
-	return attributes.map((attribute) =>
-		attribute.type === 'mdxJsxExpressionAttribute'
-			? { name: '', value: undefined, spread: true }
-			: {
-					name: attribute.name ?? '',
-					value: typeof attribute.value === 'string' ? attribute.value : attribute.value == null ? true : undefined,
-				}
-	);
-}
-
 export interface BodyGuardOptions {
 	/** The site's own source folder: its Markdown and MDX are trusted. */
 	srcDir: string;
@@ -101,6 +89,9 @@ export function bodyGuardPlugins({ srcDir }: BodyGuardOptions): PluginFactory[] 
 		const file = isContent(fileURL);
 		if (!file || sourceFormat !== 'mdx') return undefined;
 		const found: { place: Place | undefined; what: string }[] = [];
+		// Imports may come after the elements that use them: elements are judged once all are read.
+		const elements: { place: Place | undefined; name: string; attributes: WrittenAttribute[] }[] = [];
+		const images = new Set<string>();
 		const at = (node: { position?: { start: Place } | undefined }) => node.position?.start;
 		// What the author wrote has a place in the file; what the site's own plugins made (the icon
 		// of a Starlight aside is a `<Fragment set:html>`) has none, and is not the author's to fix.
@@ -109,14 +100,12 @@ export function bodyGuardPlugins({ srcDir }: BodyGuardOptions): PluginFactory[] 
 			filter: [],
 			visit(node: { name: string | null; attributes: { type: string; name?: string; value?: unknown }[]; position?: { start: Place } }) {
 				if (!written(node)) return;
-				for (const what of elementHazards(node.name ?? 'fragment', jsxAttributes(node.attributes))) found.push({ place: at(node), what });
+				elements.push({ place: at(node), name: node.name ?? 'fragment', attributes: jsxAttributes(node.attributes) });
 			},
 		};
 		const expression = (node: { parseExpression(): unknown; position?: { start: Place } }) => {
 			if (!written(node)) return;
-			for (const element of jsxInEstree(node.parseExpression())) {
-				for (const what of elementHazards(element.name, element.attributes)) found.push({ place: at(node), what });
-			}
+			for (const element of jsxInEstree(node.parseExpression())) elements.push({ place: at(node), ...element });
 		};
 		return {
 			name: 'hindsight-refuse-mdx-hazards',
@@ -138,9 +127,15 @@ export function bodyGuardPlugins({ srcDir }: BodyGuardOptions): PluginFactory[] 
 			mdxTextExpression: expression as never,
 			mdxjsEsm(node) {
 				if (!written(node)) return;
-				for (const what of esmHazards(node.parseExpression())) found.push({ place: at(node), what });
+				const program = node.parseExpression();
+				for (const name of imageBindings(program)) images.add(name);
+				for (const what of esmHazards(program)) found.push({ place: at(node), what });
 			},
 			after() {
+				for (const element of elements) {
+					for (const what of elementHazards(element.name, element.attributes, images)) found.push({ place: element.place, what });
+				}
+				found.sort((a, b) => (a.place?.line ?? 0) - (b.place?.line ?? 0) || (a.place?.column ?? 0) - (b.place?.column ?? 0));
 				if (found.length) throw new BodyHazardError(file, found);
 			},
 		};

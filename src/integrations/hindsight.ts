@@ -3,23 +3,21 @@
  * Content-Security-Policy, and guards the output of every build against postmortems the edition
  * leaves out.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { isIncluded } from '../lib/archive';
-import { assetReferences, findAssetLeaks, findLeaks, type GuardedAsset, type GuardedPostmortem } from '../lib/leak-guard';
+import { findAssetLeaks, findLeaks, type GuardedPostmortem } from '../lib/leak-guard';
 import { completeCsp } from '../lib/csp';
 import { splitFrontmatter } from '../lib/frontmatter';
 import { SHOW_DRAFTS_ENV, contentDir, edition } from '../lib/site-config';
 import { readArchiveSources, type PostmortemSource } from '../node/archive-sources';
+import { guardedAssets, siteAssetNames, sha256 } from '../node/guarded-assets';
 
 const BINARY = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico', '.woff', '.woff2', '.ttf', '.wasm']);
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Every output file's text (empty for binary files; Pagefind's gzip index decompressed), one at a
@@ -35,41 +33,6 @@ function* outputFiles(dir: string, hashes?: { path: string; hash: string }[]): G
 		if (BINARY.has(extname(file).toLowerCase())) continue;
 		yield { path, text: (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8') };
 	}
-}
-
-/** The files a postmortem's body refers to that exist, by real path. */
-function assetsOf(pm: PostmortemSource): string[] {
-	return assetReferences(pm.body)
-		.map((ref) => resolve(dirname(pm.path), ref))
-		.filter((path) => existsSync(path) && statSync(path).isFile())
-		.map((path) => realpathSync(path));
-}
-
-/**
- * The files only left-out postmortems use. A name the site or an included postmortem also uses is
- * guarded by its bytes alone, so the guard does not cry wolf over a shared `diagram.png`.
- */
-function guardedAssets(excluded: readonly PostmortemSource[], included: readonly PostmortemSource[], siteNames: ReadonlySet<string>): GuardedAsset[] {
-	const used = new Set(included.flatMap(assetsOf));
-	const stem = (name: string) => name.replace(/\.[^.]*$/, '').toLowerCase();
-	const sharedStems = new Set([...[...used].map((p) => stem(basename(p))), ...[...siteNames].map(stem)]);
-	return excluded.flatMap((pm) =>
-		assetsOf(pm)
-			.filter((path) => !used.has(path) && !POSTMORTEM_FILE.test(path))
-			.map((path) => ({ postmortem: pm.id, name: basename(path), hash: sha256(readFileSync(path)), byName: !sharedStems.has(stem(basename(path))) }))
-	);
-}
-
-const POSTMORTEM_FILE = /\.mdx?$/i;
-
-/** File names of the site's own assets (src/ and public/), which an output may be named after. */
-function siteAssetNames(root: string): Set<string> {
-	const names = new Set<string>();
-	for (const dir of ['src', 'public']) {
-		if (!existsSync(join(root, dir))) continue;
-		for (const name of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })) names.add(basename(name));
-	}
-	return names;
 }
 
 /** The site's own words (page templates, guides, labels): text a postmortem shares with them proves nothing. */

@@ -44,12 +44,20 @@ export interface WrittenAttribute {
 	name: string;
 	/** The literal value; `undefined` for `name={expression}`; `true` for a bare `name`. */
 	value: string | true | undefined;
+	/** The source of `name={expression}`, when it is a name (`diagram`) or a name's `.src`. */
+	expression?: string | undefined;
 	/** `{...spread}`: attributes that cannot be known before the page renders. */
 	spread?: boolean;
 }
 
-/** Everything wrong with one element of a body, each as the construct and what to do. */
-export function elementHazards(name: string, attributes: readonly WrittenAttribute[]): string[] {
+/** `diagram` or `diagram.src`: an expression that only names a binding. */
+const NAMED = /^\s*([A-Za-z_$][\w$]*)(?:\.src)?\s*$/;
+
+/**
+ * Everything wrong with one element of a body, each as the construct and what to do. `images` are
+ * the names an MDX body binds to imported images: `<Image src={diagram}>` is their reason to exist.
+ */
+export function elementHazards(name: string, attributes: readonly WrittenAttribute[], images: ReadonlySet<string> = new Set()): string[] {
 	const found: string[] = [];
 	const tag = name.toLowerCase();
 	if (FORBIDDEN_ELEMENTS.has(tag)) {
@@ -69,6 +77,8 @@ export function elementHazards(name: string, attributes: readonly WrittenAttribu
 			found.push(`the style attribute on <${name}> is blocked by the site's Content-Security-Policy: remove it`);
 		} else if (URL_ATTRIBUTES.has(attr)) {
 			if (attribute.value === undefined) {
+				const bound = NAMED.exec(attribute.expression ?? '')?.[1];
+				if (bound && images.has(bound)) continue;
 				found.push(`${attribute.name}={…} on <${name}> is an expression that cannot be checked: write the URL out`);
 			} else if (typeof attribute.value === 'string') {
 				const urls = attr.endsWith('srcset') ? attribute.value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [attribute.value];
@@ -89,9 +99,30 @@ export function importHazard(source: string): string | undefined {
 	return `import from "${source}" is not allowed in a postmortem body: only Starlight's components (@astrojs/starlight/components), astro:assets, images (.png .jpg .gif .webp .avif) and other postmortem bodies may be imported, since any other module can put script on the page`;
 }
 
+/** Attributes of an MDX JSX element as written. */
+export function jsxAttributes(attributes: readonly { type: string; name?: string; value?: unknown }[]): WrittenAttribute[] {
+	return attributes.map((attribute): WrittenAttribute => {
+		if (attribute.type === 'mdxJsxExpressionAttribute') return { name: '', value: undefined, spread: true };
+		const name = attribute.name ?? '';
+		if (typeof attribute.value === 'string') return { name, value: attribute.value };
+		if (attribute.value == null) return { name, value: true };
+		return { name, value: undefined, expression: String((attribute.value as { value?: unknown }).value ?? '') };
+	});
+}
+
 interface EstreeNode {
 	type: string;
 	[key: string]: unknown;
+}
+
+/** `diagram` or `diagram.src` for those expressions, else nothing. */
+function estreeName(node: unknown): string | undefined {
+	const n = node as EstreeNode | undefined;
+	if (n?.type === 'Identifier') return String(n.name);
+	const object = n?.object as EstreeNode | undefined;
+	const property = n?.property as EstreeNode | undefined;
+	if (n?.type === 'MemberExpression' && object?.type === 'Identifier' && property?.type === 'Identifier' && property.name === 'src' && !n.computed) return `${String(object.name)}.src`;
+	return undefined;
 }
 
 /** JSX elements written inside `{…}` expressions, as names and attributes. */
@@ -110,11 +141,23 @@ export function* jsxInEstree(node: unknown): Generator<{ name: string; attribute
 			const attrName = a.name as EstreeNode;
 			const full = attrName.type === 'JSXNamespacedName' ? `${(attrName.namespace as EstreeNode).name}:${(attrName.name as EstreeNode).name}` : String(attrName.name);
 			const value = a.value as EstreeNode | null;
-			return { name: full, value: value === null ? true : value.type === 'Literal' ? String(value.value) : undefined };
+			if (value === null) return { name: full, value: true };
+			if (value.type === 'Literal') return { name: full, value: String(value.value) };
+			return { name: full, value: undefined, expression: estreeName(value.type === 'JSXExpressionContainer' ? value.expression : value) };
 		});
 		yield { name, attributes };
 	}
 	for (const [key, value] of Object.entries(n)) if (key !== 'type' && value && typeof value === 'object') yield* jsxInEstree(value);
+}
+
+const IMAGE = /\.(?:png|jpe?g|gif|webp|avif)$/i;
+
+/** The names an MDX ESM block binds to imported images (`import diagram from './d.png'`). */
+export function imageBindings(program: unknown): string[] {
+	const body = ((program as { body?: EstreeNode[] } | null)?.body ?? []) as EstreeNode[];
+	return body
+		.filter((s) => s.type === 'ImportDeclaration' && IMAGE.test(String((s.source as EstreeNode).value)))
+		.flatMap((s) => (s.specifiers as EstreeNode[]).filter((sp) => sp.type === 'ImportDefaultSpecifier').map((sp) => String((sp.local as EstreeNode).name)));
 }
 
 /** Import sources and `export`s of an MDX ESM block. */

@@ -31,7 +31,13 @@ function walk(dir: string): string[] {
 	if (statSync(dir).isFile()) return [dir];
 	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
 		.map((name) => join(dir, name))
-		.filter((file) => statSync(file).isFile());
+		.filter((file) => {
+			try {
+				return statSync(file).isFile();
+			} catch {
+				return false; // a link to nothing: the build reports it
+			}
+		});
 }
 
 function fingerprint(paths: string[], extra: string): string {

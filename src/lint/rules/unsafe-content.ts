@@ -6,7 +6,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { find, html } from 'property-information';
 import type { Element, Nodes } from 'hast';
-import { elementHazards, esmHazards, isSafeUrl, jsxInEstree, type WrittenAttribute } from '../../lib/body-safety';
+import { elementHazards, esmHazards, imageBindings, isSafeUrl, jsxAttributes, jsxInEstree, type WrittenAttribute } from '../../lib/body-safety';
 import type { MdNode, PostmortemDocument } from '../document';
 import type { RuleFinding } from '../finding';
 
@@ -30,6 +30,8 @@ function* elementsOf(node: Nodes): Generator<Element> {
 
 export function unsafeContent(doc: PostmortemDocument): RuleFinding[] {
 	const findings: RuleFinding[] = [];
+	// MDX hoists imports: an image may be used above the line that imports it.
+	const images = new Set(((doc.tree.children ?? []) as MdxNode[]).filter((n) => n.type === 'mdxjsEsm').flatMap((n) => imageBindings(n.data?.estree)));
 	const report = (offset: number | undefined, message: string) => findings.push({ rule: 'unsafe-content', offset: offset ?? 0, message });
 	const visit = (node: MdxNode) => {
 		const offset = node.position?.start.offset;
@@ -43,14 +45,9 @@ export function unsafeContent(doc: PostmortemDocument): RuleFinding[] {
 		} else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url !== undefined && !isSafeUrl(node.url)) {
 			report(offset, `the ${node.type === 'image' ? 'image' : 'link'} "${node.url.slice(0, 60)}" uses a scheme that can run script: expected a relative, http(s) or mailto URL`);
 		} else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-			const attributes = (node.attributes ?? []).map((a): WrittenAttribute =>
-				a.type === 'mdxJsxExpressionAttribute'
-					? { name: '', value: undefined, spread: true }
-					: { name: a.name ?? '', value: typeof a.value === 'string' ? a.value : a.value == null ? true : undefined }
-			);
-			for (const what of elementHazards(node.name ?? 'fragment', attributes)) report(offset, what);
+			for (const what of elementHazards(node.name ?? 'fragment', jsxAttributes(node.attributes ?? []), images)) report(offset, what);
 		} else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
-			for (const element of jsxInEstree(node.data?.estree)) for (const what of elementHazards(element.name, element.attributes)) report(offset, what);
+			for (const element of jsxInEstree(node.data?.estree)) for (const what of elementHazards(element.name, element.attributes, images)) report(offset, what);
 		} else if (node.type === 'mdxjsEsm') {
 			for (const what of esmHazards(node.data?.estree)) report(offset, what);
 		}
