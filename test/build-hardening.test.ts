@@ -122,6 +122,8 @@ Footnote[^1].
 
 [^1]: The footnote links back.
 `,
+				'2024/with-image.mdx': `${frontmatter('MDX with an image', 'visibility: public')}\nimport { Image } from 'astro:assets';\nimport { Aside } from '@astrojs/starlight/components';\nimport photo from './photo.png';\n\n<Image src={photo} alt="A photo" />\n\n<Aside>Components and imported images are fine.</Aside>\n`,
+				'2024/photo.png': await png('#123456'),
 				'2024/internal-image.md': `${frontmatter('Internal with an image')}\n![The secret diagram](./secret-diagram.png)\n`,
 				'2024/secret-diagram.png': secretImage,
 				'2024/draft-image.md': `${frontmatter('Draft with an image', 'status: draft')}\n![Draft](./draft-only.png)\n`,
@@ -135,10 +137,11 @@ Footnote[^1].
 
 	it('builds every one of them', () => {
 		expect(internal.code, internal.output).toBe(0);
-		for (const id of ['blank-first', '_underscore', 'disk full (prod) ünï', 'raw-html', 'internal-image', 'linked']) {
+		for (const id of ['blank-first', '_underscore', 'disk full (prod) ünï', 'raw-html', 'with-image', 'internal-image', 'linked']) {
 			expect(existsSync(join(internal.dist, 'postmortems/2024', id, 'index.html')), id).toBe(true);
 		}
 		expect(mainText(readPage(internal.dist, 'postmortems/2024/linked/'))).toContain('The linked body is read through its link.');
+		expect(readPage(internal.dist, 'postmortems/2024/with-image/')).toMatch(/<img [^>]*alt="A photo"/);
 	});
 
 	it('emits no image of a draft into the internal edition', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { completeCsp } from '../src/lib/csp';
+import { BODY_END, BODY_START } from '../src/lib/body-marks';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -36,5 +37,25 @@ describe('completing a page\'s Content-Security-Policy', () => {
 
 	it('leaves pages without a policy alone', () => {
 		expect(completeCsp('<p style="x">no policy</p>')).toBe('<p style="x">no policy</p>');
+	});
+
+	it('allows no inline code from a postmortem body, only Expressive Code\'s custom properties', () => {
+		const withBody = page.replace(
+			'</body>',
+			`${BODY_START}<script>window.pwned = 1</script><style>body{display:none}</style><p style="color:red">x</p><span style="--0:#d6deeb;--1:#403f53">code</span>${BODY_END}</body>`
+		);
+		const completed = completeCsp(withBody);
+		const directives = policy(completed).split('; ');
+		expect(directives.find((d) => d.startsWith('script-src'))).toBe(`script-src 'self' ${hash("window.theme = 'dark';")}`);
+		const styleSrc = directives.find((d) => d.startsWith('style-src'))!;
+		expect(styleSrc).toContain(hash('--0:#d6deeb;--1:#403f53'));
+		expect(styleSrc).not.toContain(hash('body{display:none}'));
+		expect(styleSrc).not.toContain(hash('color:red'));
+		expect(completed).not.toContain('hindsight:body');
+	});
+
+	it('treats a body whose end mark is missing as running to the end of the page', () => {
+		const policyOf = policy(completeCsp(page.replace('</head>', `</head>${BODY_START}<script>late()</script>`)));
+		expect(policyOf).not.toContain(hash('late()'));
 	});
 });

@@ -279,6 +279,42 @@ describe('personal-data', () => {
 	});
 });
 
+describe('unsafe-content', () => {
+	const at = (findings: Finding[]) => findings.filter((f) => f.rule === 'unsafe-content').map((f) => `${f.line}:${f.column} ${f.severity} ${f.message.split(':')[0]}`);
+
+	it('names every construct of a .md body that the build strips, where it is', async () => {
+		expect(at(await lint('unsafe-content.md'))).toEqual([
+			'15:1 error <script> is not allowed in a postmortem body',
+			'17:6 error the event handler onerror= on <img> would run script',
+			'17:53 error href="javascript',
+			'19:1 error the link "javascript',
+			'19:36 error the image "data',
+			'27:1 error the link "vbscript',
+		]);
+	});
+
+	it('names every construct of an MDX body that fails the build, as the build does', async () => {
+		expect(at(await lint('unsafe-content.mdx'))).toEqual([
+			'12:1 error import from "../../evil.astro" is not allowed in a postmortem body',
+			'17:1 error <script> is not allowed in a postmortem body',
+			'19:1 error the event handler onError= on <img> would run script',
+			'21:1 error href="javascript',
+			'21:42 error the link "javascript',
+			'21:72 error href={…} on <a> is an expression that cannot be checked',
+			'23:1 error the event handler onClick= on <b> would run script',
+			'25:1 error <div {...}> spreads attributes that cannot be checked',
+			'27:1 error srcSet="data',
+			'31:1 error export is not allowed in a postmortem body',
+		]);
+	});
+
+	it('passes tables, details, web links, Starlight components and imported images', async () => {
+		const text = `---\ntitle: t\n---\nimport { Aside } from '@astrojs/starlight/components';\nimport { Image } from 'astro:assets';\nimport diagram from './diagram.png';\n\n<Image src={diagram} alt="d" />\n\n<img src={diagram.src} alt="d" />\n\n<Aside>Fine</Aside>\n\n<details><summary>s</summary>x</details>\n\n[web](https://example.com) [mail](mailto:a@example.com) [rel](../2023/other/)\n`;
+		const findings = await lintFile('clean.mdx', text, defaultConfig());
+		expect(findings.filter((f) => f.rule === 'unsafe-content')).toEqual([]);
+	});
+});
+
 describe('mdx-hazard', () => {
 	it('flags paragraphs that start with import or export in .mdx files', async () => {
 		expect(where(await lint('mdx-hazard.mdx'), 'mdx-hazard')).toEqual([

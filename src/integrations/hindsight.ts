@@ -3,7 +3,7 @@
  * Content-Security-Policy, and guards the output of every build against postmortems the edition
  * leaves out.
  */
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -16,6 +16,7 @@ import { splitFrontmatter } from '../lib/frontmatter';
 import { SHOW_DRAFTS_ENV, contentDir, edition } from '../lib/site-config';
 import { readArchiveSources, type PostmortemSource } from '../node/archive-sources';
 import { guardedAssets, siteAssetNames, sha256 } from '../node/guarded-assets';
+import { findPostmortemFiles } from '../node/postmortem-files';
 
 const BINARY = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico', '.woff', '.woff2', '.ttf', '.wasm']);
 
@@ -51,13 +52,18 @@ function siteText(srcDir: string): GuardedPostmortem[] {
  */
 function postmortemBodiesOnly(postmortemsDir: string): Plugin {
 	const prefix = postmortemsDir.split(sep).join('/') + '/';
+	// Vite loads a postmortem reached through a symbolic link by its target's path.
+	let linked: Set<string> | undefined;
+	const isPostmortem = (path: string) =>
+		path.startsWith(prefix) ||
+		(linked ??= new Set(findPostmortemFiles(postmortemsDir).files.map((file) => realpathSync(file.path).split(sep).join('/')))).has(path);
 	return {
 		name: 'hindsight:postmortem-bodies-only',
 		enforce: 'pre',
 		load(id) {
 			const [path, query = ''] = id.split('?') as [string, string?];
 			// The page module itself, and the copy Astro compiles to collect its styles and scripts.
-			if (!(query === '' || query === 'astroPropagatedAssets') || !path.startsWith(prefix) || !/\.mdx?$/.test(path)) return null;
+			if (!(query === '' || query === 'astroPropagatedAssets') || !/\.mdx?$/.test(path) || !isPostmortem(path)) return null;
 			const text = readFileSync(path, 'utf8');
 			const split = splitFrontmatter(text);
 			if ('error' in split) return null;
@@ -77,7 +83,14 @@ export default function hindsight(): AstroIntegration {
 				srcDir = fileURLToPath(config.srcDir);
 				root = fileURLToPath(config.root);
 				const postmortemsDir = join(contentDir(), 'postmortems');
-				updateConfig({ vite: { plugins: [postmortemBodiesOnly(postmortemsDir)] } });
+				updateConfig({
+					vite: {
+						plugins: [postmortemBodiesOnly(postmortemsDir)],
+						// A content folder outside the project has no node_modules above it: the one package a
+						// body may import from resolves from the project.
+						resolve: { alias: [{ find: /^@astrojs\/starlight\/components$/, replacement: fileURLToPath(import.meta.resolve('@astrojs/starlight/components')) }] },
+					},
+				});
 				// Drafts belong to the dev server alone: decided by the command Astro runs, not by
 				// NODE_ENV or Vite's mode, so no environment a build runs in can publish one.
 				process.env[SHOW_DRAFTS_ENV] = command === 'dev' ? 'dev' : '';
