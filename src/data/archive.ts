@@ -2,8 +2,8 @@
  * The bridge from Astro's content layer to `src/lib`: loads the collection once per build and
  * hands every page the same archive and the same figures.
  */
-import { join, resolve } from 'node:path';
-import { lastChangedDates } from '../lib/git-dates';
+import { join, relative, resolve, sep } from 'node:path';
+import { gitHistory } from '../lib/git-dates';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive } from '../lib/archive';
 import { computeStats, rootCauseProfiles, serviceProfiles } from '../lib/aggregate';
@@ -67,12 +67,18 @@ export const getServiceProfiles = once(() =>
 	getArchive().then((a) => serviceProfiles(a.postmortems, a.rootCause, serviceSlug))
 );
 
-const getLastChanged = once(async () => lastChangedDates(join(contentDir(), 'postmortems')));
+const postmortemsDir = () => join(contentDir(), 'postmortems');
+const getGitHistory = once(async () => gitHistory(postmortemsDir()));
 
 /** Edit link and last change of a postmortem's source, when the site names its repository. */
 export async function getSourceInfo(pm: { filePath: string | undefined }): Promise<{ editUrl?: string; lastUpdated?: Date }> {
 	const base = editBaseUrl();
 	if (!base || !pm.filePath) return {};
-	const lastUpdated = (await getLastChanged()).get(resolve(pm.filePath));
-	return { editUrl: new URL(pm.filePath, base).href, ...(lastUpdated ? { lastUpdated } : {}) };
+	const file = resolve(pm.filePath);
+	const history = await getGitHistory();
+	// The link names the file as its own repository does: content kept in a repository of its
+	// own would otherwise get a path from this project's root, climbing out with `../`.
+	const path = history ? history.prefix + relative(postmortemsDir(), file).split(sep).join('/') : pm.filePath;
+	const lastUpdated = history?.lastChanged.get(file);
+	return { editUrl: new URL(path, base).href, ...(lastUpdated ? { lastUpdated } : {}) };
 }

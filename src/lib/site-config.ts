@@ -48,7 +48,8 @@ export function showDrafts(env: Env = process.env): boolean {
 
 /**
  * Where a postmortem's source can be edited: `HINDSIGHT_EDIT_URL` plus the file's path from the
- * project root, e.g. `https://github.com/acme/postmortems/edit/main/`. Unset: no edit links.
+ * top of the git work tree holding the content (from the project root outside one), e.g.
+ * `https://github.com/acme/postmortems/edit/main/`. Unset: no edit links.
  */
 export function editBaseUrl(env: Env = process.env): string | undefined {
 	const value = env.HINDSIGHT_EDIT_URL?.trim();
