@@ -2,9 +2,12 @@
  * Editing in place: with the repository named, every postmortem page links to its source file
  * and says when it last changed (from git).
  */
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseGitLog } from '../src/lib/git-dates';
-import { buildFixture, readPage } from './support/build';
+import { buildFixture, readPage, ROOT } from './support/build';
+import { commitCopy, type CommittedCopy } from './support/git-repo';
 
 describe('last-changed dates from git', () => {
 	it('takes each file\'s newest commit', () => {
@@ -17,12 +20,30 @@ describe('last-changed dates from git', () => {
 });
 
 describe('edit links', () => {
-	it('link each postmortem to its source and show when it last changed', async () => {
-		const build = await buildFixture('basic', { variant: 'edit', env: { HINDSIGHT_EDIT_URL: 'https://git.example.com/acme/postmortems/edit/main' } });
+	const EDIT_URL = 'https://git.example.com/acme/postmortems/edit/main';
+	const COMMITTED = '2024-03-15T12:00:00Z';
+	const fixture = join(ROOT, 'test/fixtures/basic/content');
+	const repos: CommittedCopy[] = [];
+	afterAll(() => repos.forEach((repo) => rmSync(repo.root, { recursive: true, force: true })));
+
+	async function buildCommitted(subfolder: string, variant: string) {
+		const repo = commitCopy(fixture, COMMITTED, subfolder);
+		repos.push(repo);
+		const build = await buildFixture('basic', { content: repo.dir, variant, env: { HINDSIGHT_EDIT_URL: EDIT_URL } });
 		expect(build.code, build.output).toBe(0);
-		const html = readPage(build.dist, 'postmortems/2024/alpha/');
-		expect(html).toContain('href="https://git.example.com/acme/postmortems/edit/main/test/fixtures/basic/content/postmortems/2024/alpha.mdx"');
-		expect(html).toMatch(/Last updated:\s*(<[^>]+>\s*)*<time datetime="\d{4}-\d{2}-\d{2}T/);
+		return readPage(build.dist, 'postmortems/2024/alpha/');
+	}
+
+	it('link each postmortem to its source in the content\'s repository and show when it last changed', async () => {
+		const html = await buildCommitted('', 'edit');
+		expect(html).toContain(`href="${EDIT_URL}/postmortems/2024/alpha.mdx"`);
+		expect(html).toMatch(/Last updated:\s*(<[^>]+>\s*)*<time datetime="2024-03-15T12:00:00.000Z"/);
+	}, 120_000);
+
+	it('name the file from the top of the repository when the content is a folder inside it', async () => {
+		const html = await buildCommitted('site-content', 'edit-subfolder');
+		expect(html).toContain(`href="${EDIT_URL}/site-content/postmortems/2024/alpha.mdx"`);
+		expect(html).toMatch(/Last updated:\s*(<[^>]+>\s*)*<time datetime="2024-03-15T12:00:00.000Z"/);
 	}, 120_000);
 
 	it('are absent when the repository is not named', async () => {
