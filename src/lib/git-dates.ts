@@ -20,7 +20,8 @@ export function gitHistory(dir: string): GitHistory | undefined {
 	if (prefix === undefined) return undefined;
 	// `--relative` names files from `dir`, for the same reason. A work tree with no commits yet
 	// fails here: its files still have a place in the tree, just no dates.
-	const log = git(dir, ['log', '--format=%x00%cI', '--name-only', '--no-renames', '--relative', '--', '.']);
+	// Unquoted paths: git would otherwise write `café.mdx` as "caf\303\251.mdx", matching no file.
+	const log = git(dir, ['-c', 'core.quotePath=false', 'log', '--format=%x00%cI', '--name-only', '--no-renames', '--relative', '--', '.']);
 	return { prefix: prefix.trim(), lastChanged: log === undefined ? new Map() : parseGitLog(log, dir) };
 }
 

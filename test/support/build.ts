@@ -4,8 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -97,6 +97,8 @@ export async function buildFixture(fixture: string, options: BuildOptions = {}):
 	}
 	rmSync(dist, { recursive: true, force: true });
 	const { code, output } = await run(process.execPath, [ASTRO, 'build', '--outDir', dist], env);
+	// A build that fails early writes no folder: the stamp's must exist all the same.
+	mkdirSync(dirname(stamp), { recursive: true });
 	writeFileSync(stamp, JSON.stringify({ key, code, output }));
 	return { dist, code, output };
 }
