@@ -64,7 +64,8 @@ type YNode = string | Dt | Raw | Shared | YMap | Merge | YNode[];
 type Pick = <T>(options: readonly T[]) => T;
 
 function pickerOf(g: fc.GeneratorValue): Pick {
-	return <T,>(options: readonly T[]): T => (options.length === 1 ? options[0]! : g(fc.constantFrom<T[]>, ...options));
+	// An index, so that shrinking goes towards the first (simplest) option.
+	return <T,>(options: readonly T[]): T => (options.length === 1 ? options[0]! : options[g(fc.integer, { min: 0, max: options.length - 1 })]!);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -355,11 +356,24 @@ const anyTextArb = (maxUnits: number) =>
 		.filter((s) => s.length <= maxUnits && wellFormed(s));
 /** Text that the schema keeps as written: no surrounding white space, not empty. */
 const trimmedTextArb = (maxUnits: number) => anyTextArb(maxUnits).filter((s) => s.length > 0 && s.trim() === s);
-/** Exactly `units` UTF-16 code units, no surrounding white space: the length limit itself. */
-const exactLengthArb = (units: number) =>
-	fc.string({ unit: 'grapheme-ascii', minLength: units, maxLength: units }).map((s) => s.replace(/^\s+|\s+$/g, (m) => 'x'.repeat(m.length)));
-const titleArb = fc.oneof(trimmedTextArb(200), exactLengthArb(200), exactLengthArb(1));
-const summaryArb = fc.oneof(trimmedTextArb(600), exactLengthArb(600), trimmedTextArb(60));
+/** Characters as the contract counts them for its length limits: code points. */
+const characters = (s: string) => [...s].length;
+/** Text within `max` characters, every plane, no surrounding white space, not empty. */
+const limitedTextArb = (max: number) =>
+	fc
+		.oneof(
+			anyTextArb(max),
+			fc.string({ unit: 'binary', maxLength: max }),
+			fc.string({ unit: 'grapheme', maxLength: Math.ceil(max / 3) })
+		)
+		.filter((s) => wellFormed(s) && s.length > 0 && s.trim() === s && characters(s) <= max);
+/** Exactly `n` characters (ASCII, or any plane), no surrounding white space: the limit itself. */
+const exactLengthArb = (n: number) =>
+	fc
+		.oneof(fc.string({ unit: 'grapheme-ascii', minLength: n, maxLength: n }), fc.string({ unit: 'binary', minLength: n, maxLength: n }).filter(wellFormed))
+		.map((s) => s.replace(/^\s+|\s+$/g, (m) => 'x'.repeat(m.length)));
+const titleArb = fc.oneof(limitedTextArb(200), exactLengthArb(200), exactLengthArb(1), fc.constant('🔥'.repeat(200)));
+const summaryArb = fc.oneof(limitedTextArb(600), exactLengthArb(600), limitedTextArb(60));
 
 const wordArb = fc.stringMatching(/^[a-z][a-z0-9-]{0,12}[a-z0-9]$/);
 const urlArb = fc
@@ -637,7 +651,7 @@ describe('frontmatter properties', () => {
 				const read = readPostmortemText(FILE, text);
 				expect('body' in read && read.body).toBe(body);
 			}),
-			{ numRuns: 300 }
+			{ numRuns: 200 }
 		);
 	});
 
@@ -730,6 +744,7 @@ describe('frontmatter properties', () => {
 	type Mutation =
 		| { kind: 'set'; field: string; path: (string | number)[]; value: YNode; viaAlias: boolean }
 		| { kind: 'unknown'; field: string; path: string[]; value: YNode }
+		| { kind: 'merged'; value: YNode }
 		| { kind: 'order'; which: 'resolved-before-started' | 'detected-before-started' | 'mitigated-before-detected' | 'mitigated-before-started' | 'started-after-resolved' | 'detected-after-resolved'; delta: number; zone: Zone };
 
 	const orderDeltaArb = fc.oneof(fc.integer({ min: 1, max: 999 }), fc.constantFrom(1, 1000, 60_000), fc.integer({ min: 1, max: 30 * 86_400_000 }));
@@ -740,10 +755,12 @@ describe('frontmatter properties', () => {
 			value: badDatetimeArb as fc.Arbitrary<YNode>,
 			viaAlias: fc.boolean(),
 		}).map(({ target, value, viaAlias }) => ({ kind: 'set' as const, field: target, path: pathOf(target), value, viaAlias })),
+		// Through a merge key: timeline[1] is `<<: *tl0` and inherits the broken `at` of timeline[0].
+		(badDatetimeArb as fc.Arbitrary<YNode>).map((value) => ({ kind: 'merged' as const, value })),
 		fc.record({ i: fc.nat(3), value: badDateArb, viaAlias: fc.boolean() }).map(({ i, value, viaAlias }) => ({ kind: 'set' as const, field: `actionItems[${i}].due`, path: ['actionItems', i, 'due'], value: value as YNode, viaAlias })),
 		fc.record({ value: badUsersArb as fc.Arbitrary<YNode>, viaAlias: fc.boolean() }).map(({ value, viaAlias }) => ({ kind: 'set' as const, field: 'impact.usersAffected', path: ['impact', 'usersAffected'], value, viaAlias })),
 		fc.record({ value: badSeverityArb as fc.Arbitrary<YNode>, viaAlias: fc.boolean() }).map(({ value, viaAlias }) => ({ kind: 'set' as const, field: 'severity', path: ['severity'], value, viaAlias })),
-		fc.record({ field: fc.constantFrom('title', 'summary'), viaAlias: fc.boolean(), seed: fc.nat() }).chain(({ field, viaAlias }) =>
+		fc.record({ field: fc.constantFrom('title', 'summary'), viaAlias: fc.boolean() }).chain(({ field, viaAlias }) =>
 			fc.oneof(longTextArb(field === 'title' ? 200 : 600), fc.constant(''), wrongTypeArb).map((value) => ({ kind: 'set' as const, field, path: [field], value: value as YNode, viaAlias }))
 		),
 		fc.record({
@@ -834,6 +851,13 @@ describe('frontmatter properties', () => {
 				case 'detected-after-resolved': put('detected', times.resolved.ms + mutation.delta); return ['detected', 'resolved'];
 			}
 		}
+		if (mutation.kind === 'merged') {
+			const list = ensureItem(top, 'timeline', 0);
+			if (!(list[0] instanceof Shared)) list[0] = new Shared('tl0', list[0]!);
+			setEntry(entriesOf(list[0])!, 'at', mutation.value);
+			list.splice(1, 0, new Merge('tl0', [['event', 'merged']]));
+			return ['timeline[1].at'];
+		}
 		if (mutation.kind === 'unknown') {
 			const [first, second, key] = mutation.path;
 			if (mutation.path.length === 1) {
@@ -880,11 +904,13 @@ describe('frontmatter properties', () => {
 				if (!('problems' in result)) throw new Error(`accepted a broken file (${fields.join(' or ')}):\n${text}`);
 				checkProblems(result.problems, text);
 				const named = result.problems.map((p) => p.field);
-				if (!named.some((f) => f !== undefined && fields.includes(f))) {
+				// The field itself, or a part of it (`rootCauses[0]` for a bad id in `rootCauses`).
+				const names = (f: string | undefined) => f !== undefined && fields.some((field) => f === field || f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
+				if (!named.some(names)) {
 					throw new Error(`no problem names ${fields.join(' or ')}:\n${text}\n${result.problems.map(formatProblem).join('\n')}`);
 				}
 			}),
-			{ numRuns: 400 }
+			{ numRuns: 250 }
 		);
 	});
 
@@ -896,21 +922,45 @@ describe('frontmatter properties', () => {
 		fc.constantFrom(...TOP_LEVEL_FIELDS, 'description', 'usersAffected', 'at', 'event', 'kind', 'due', 'link', '<<', '?', '"quoted key"', '[a, b]', '{a: b}', '1', 'true', '~', 'null', ''),
 		wordArb
 	);
-	const yamlTagArb = fc.constantFrom('', '', '', '!!timestamp ', '!!str ', '!!int ', '!!float ', '!!bool ', '!!null ', '!!map ', '!!seq ', '!!binary ', '!!set ', '!!omap ', '!!merge ', '!custom ', '!<tag:yaml.org,2002:str> ', '! ');
-	const anchorArb = fc.constantFrom('', '', '', '&a ', '&b ', '&c ');
+	const yamlTagArb = fc.oneof({ arbitrary: fc.constant(''), weight: 8 }, { arbitrary: fc.constantFrom('!!timestamp ', '!!str '), weight: 1 }, fc.constantFrom('!!timestamp ', '!!str ', '!!int ', '!!float ', '!!bool ', '!!null ', '!!map ', '!!seq ', '!!binary ', '!!set ', '!!omap ', '!!merge ', '!custom ', '!<tag:yaml.org,2002:str> ', '! '));
+	const anchorArb = fc.constantFrom('', '', '&a ', '&b ', '&c ');
 	const yamlScalarArb = fc.oneof(
-		fc.constantFrom('2024-03-05T10:00:00Z', '2024-02-30', '2024-03-05', '2024-13-01T00:00:00Z', '2024-03-05 25:00', '*a', '*b', '*c', '*zz', '~', 'null', 'true', 'False', '0x1F', '0o17', '-.inf', '.nan', '1e400', '12', '-1', '1.5', 'SEV1', 'network', '|', '>-', '"', "'", '`', '@', '%', '&', '*', '!', '-', '? x', ': x'),
-		anyTextArb(20).map((s) => doubleQuoted(s, false)),
-		anyTextArb(20).map((s) => (singleQuotable(s) ? singleQuoted(s) : doubleQuoted(s, true))),
-		wordArb
+		// Aliases, often to a node that encloses them (a recursive structure) or to no anchor at all.
+		{ arbitrary: fc.constantFrom('*a', '*b', '*c', '*zz'), weight: 3 },
+		{
+			arbitrary: fc.constantFrom('2024-03-05T10:00:00Z', '2024-02-30', '2024-03-05', '2024-13-01T00:00:00Z', '2024-03-05 25:00', '~', 'null', 'true', 'False', '0x1F', '0o17', '-.inf', '.nan', '1e400', '12', '-1', '1.5', 'SEV1', 'network', '|', '>-', '"', "'", '`', '@', '%', '&', '*', '!', '-', '? x', ': x'),
+			weight: 3,
+		},
+		{ arbitrary: anyTextArb(20).map((s) => doubleQuoted(s, false)), weight: 1 },
+		{ arbitrary: anyTextArb(20).map((s) => (singleQuotable(s) ? singleQuoted(s) : doubleQuoted(s, true))), weight: 1 },
+		{ arbitrary: wordArb, weight: 1 }
 	);
-	const { tree } = fc.letrec<{ tree: string; scalar: string; seq: string; map: string }>((tie) => ({
-		tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('scalar'), tie('seq'), tie('map')),
-		scalar: fc.tuple(anchorArb, yamlTagArb, yamlScalarArb).map((parts) => parts.join('')),
-		seq: fc.tuple(anchorArb, yamlTagArb, fc.array(tie('tree'), { maxLength: 4 })).map(([a, t, items]) => `${a}${t}[${items.join(', ')}]`),
-		map: fc.tuple(anchorArb, yamlTagArb, fc.array(fc.tuple(yamlKeyArb, tie('tree')), { maxLength: 4 })).map(([a, t, entries]) => `${a}${t}{ ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
-	}));
-	const treeDocumentArb = fc.array(fc.tuple(yamlKeyArb, tree), { maxLength: 8 }).map((entries) => entries.map(([k, v]) => `${k}: ${v}`).join('\n'));
+	/** YAML trees in flow style; `wellFormed` ones keep to scalars and tags that parse, to reach the schema. */
+	const treeArb = (wellFormed: boolean) => {
+		const scalar = wellFormed
+			? fc.oneof(
+					{ arbitrary: fc.constantFrom('*a', '*b', '*c'), weight: 3 },
+					{ arbitrary: fc.constantFrom('2024-03-05T10:00:00Z', '2024-02-30', '2024-03-05', '~', 'true', '0x1F', '-.inf', '.nan', '12', '-1', '1.5', 'SEV1', 'network', 'published'), weight: 3 },
+					{ arbitrary: anyTextArb(12).map((s) => doubleQuoted(s, false)), weight: 1 }
+				)
+			: yamlScalarArb;
+		const tag = wellFormed ? fc.constantFrom('', '', '', '', '!!str ', '!!timestamp ') : yamlTagArb;
+		const key = wellFormed ? fc.constantFrom(...TOP_LEVEL_FIELDS, 'description', 'usersAffected', 'at', 'event', 'kind', 'text', 'tags', 'due', 'link', '<<') : yamlKeyArb;
+		return fc.letrec<{ tree: string; scalar: string; seq: string; map: string }>((tie) => ({
+			tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('scalar'), tie('seq'), tie('map')),
+			// An anchor on an alias is not YAML: the well-formed trees put anchors on values only.
+			scalar: fc.tuple(anchorArb, tag, scalar).map(([a, t, v]) => (wellFormed && v.startsWith('*') ? v : `${a}${t}${v}`)),
+			seq: fc.tuple(anchorArb, wellFormed ? fc.constant('') : tag, fc.array(tie('tree'), { maxLength: 4 })).map(([a, t, items]) => `${a}${t}[${items.join(', ')}]`),
+			map: fc
+				.tuple(anchorArb, wellFormed ? fc.constant('') : tag, fc.uniqueArray(fc.tuple(key, tie('tree')), { maxLength: 4, selector: ([k]) => k }))
+				.map(([a, t, entries]) => `${a}${t}{ ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
+		})).tree;
+	};
+	const treeDocumentArb = fc.boolean().chain((wellFormed) =>
+		fc
+			.uniqueArray(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...TOP_LEVEL_FIELDS), weight: 4 }, yamlKeyArb), treeArb(wellFormed)), { maxLength: 8, selector: ([k]) => k })
+			.map((entries) => entries.map(([k, v]) => `${k}: ${v}`).join('\n'))
+	);
 
 	const yamlTokens = ['---', '...', ':', ': ', '- ', '-', '[', ']', '{', '}', ',', '&a', '*a', '&a [*a]', '<<: *a', '!!timestamp', '!!binary', '!!set', '%YAML 1.2', '%TAG ! tag:x,2000:', '? ', '|', '>', '#', '"', "'", '\\', '\t', '  ', '\n', '\r\n', '\r', '\u2028', '\uFEFF', '\u0000', 'title', 'started', 'timeline', 'impact', '2024-02-30T10:00:00Z', 'SEV1', '*', '&'];
 	const tokenSoupArb = fc.array(fc.oneof(fc.constantFrom(...yamlTokens), anyTextArb(8)), { maxLength: 40 }).map((parts) => parts.join(''));
@@ -947,7 +997,12 @@ describe('frontmatter properties', () => {
 				if ('problems' in result) checkProblems(result.problems, text);
 				else expect(result.data.started).toBeInstanceOf(Date);
 			}),
-			{ numRuns: 500 }
+			{
+				numRuns: 400,
+				// Found by this property: an alias to an enclosing node makes a circular value, and
+				// validatePostmortem throws "Converting circular structure to JSON" describing it.
+				examples: [['---\ntitle: &a [*a]\n---\nBody\n']],
+			}
 		);
 	});
 });

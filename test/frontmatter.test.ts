@@ -58,6 +58,10 @@ describe('parseFrontmatter', () => {
 		expect(problems('started: !custom x')).toEqual([expect.objectContaining({ message: expect.stringMatching(/Unresolved tag: !custom/) })]);
 	});
 
+	it('refuses an alias to a value that contains it, which would never end', () => {
+		expect(problems('title: &a [*a]')).toEqual([expect.objectContaining({ message: expect.stringMatching(/an alias refers to a value that contains it/) })]);
+	});
+
 	it('says where YAML breaks', () => {
 		expect(problems('title: a\nservices: [unclosed\n')).toEqual([expect.objectContaining({ line: 4, message: expect.stringMatching(/^expected valid YAML/) })]);
 	});

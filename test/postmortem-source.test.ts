@@ -38,6 +38,7 @@ describe('validating a postmortem', () => {
 			'pm.md: impact: missing; this field is required: expected a mapping with description (required), usersAffected, customerFacing and dataLoss',
 		]);
 		expect(check(VALID.replace('title: T\n', ''))).toEqual(['pm.md: title: missing; this field is required: expected a title as text']);
+		expect(check(VALID.replace('severity: SEV3\n', ''))).toEqual(['pm.md: severity: missing; this field is required: expected one of "SEV1", "SEV2", "SEV3", "SEV4", "SEV5"']);
 	});
 
 	it('names the field, its line, what was expected and what was got', () => {

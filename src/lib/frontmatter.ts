@@ -62,6 +62,15 @@ const timestampAsText: ScalarTag = {
 	resolve: (text: string) => text,
 };
 
+function isCircular(value: unknown, holders = new Set<object>()): boolean {
+	if (value === null || typeof value !== 'object') return false;
+	if (holders.has(value)) return true;
+	holders.add(value);
+	const circular = Object.values(value).some((child) => isCircular(child, holders));
+	holders.delete(value);
+	return circular;
+}
+
 /** A mapping key as written, for messages. */
 function keyText(node: unknown): string {
 	return isScalar(node) ? String(node.value) : String(node);
@@ -110,6 +119,8 @@ export function parseYaml(raw: string, line = 1): ParsedYaml {
 	} catch (error) {
 		return { problems: [toProblem(`expected valid YAML: ${(error as Error).message}`, undefined)] };
 	}
+	// An alias to a node that holds it (`title: &a [*a]`) makes a value that contains itself.
+	if (isCircular(data)) return { problems: [toProblem('expected plain YAML values: an alias refers to a value that contains it', undefined)] };
 	return {
 		data,
 		locate(path) {

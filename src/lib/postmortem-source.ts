@@ -83,8 +83,9 @@ function issueProblems(file: string, issue: core.$ZodIssue, text: PostmortemText
 	}
 	const value = valueAt(text.frontmatter, issue.path);
 	let message = issue.message;
-	if (value === undefined && issue.code === 'invalid_type') {
-		message = `missing; this field is required: ${message.startsWith('expected') ? message : `expected ${issue.expected}`}`;
+	if (value === undefined && issue.code !== 'custom') {
+		const expected = message.startsWith('expected') ? message : issue.code === 'invalid_type' ? `expected ${issue.expected}` : message;
+		message = `missing; this field is required: ${expected}`;
 	} else if (!/\bgot\b/.test(message) && issue.code !== 'custom' && !message.includes(JSON.stringify(value))) {
 		message = `${message}; got ${describe(value)}`;
 	}
