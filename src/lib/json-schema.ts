@@ -11,18 +11,14 @@ export function postmortemJsonSchema(rootCauseIds: readonly string[]): Record<st
 		io: 'input',
 		unrepresentable: 'any',
 		override: (ctx) => {
-			// Datetimes and dates are a YAML timestamp or a string: in JSON they are strings.
+			// Datetimes and dates are strings, checked strictly by the build.
 			const format = ctx.jsonSchema.format;
-			if ((format === 'date-time' || format === 'date') && Array.isArray(ctx.jsonSchema.anyOf)) {
-				delete ctx.jsonSchema.anyOf;
-				ctx.jsonSchema.type = 'string';
-				if (format === 'date') ctx.jsonSchema.pattern = '^\\d{4}-\\d{2}-\\d{2}$';
-				else {
-					// ISO 8601 with optional seconds and offset: wider than JSON Schema's RFC 3339 `date-time`.
-					delete ctx.jsonSchema.format;
-					ctx.jsonSchema.pattern =
-						'^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*([Zz]|[+-]\\d{2}(:?\\d{2})?)?$';
-				}
+			if (format === 'date') ctx.jsonSchema.pattern = '^\\d{4}-\\d{2}-\\d{2}$';
+			else if (format === 'date-time') {
+				// ISO 8601 with optional seconds and offset: wider than JSON Schema's RFC 3339 `date-time`.
+				delete ctx.jsonSchema.format;
+				ctx.jsonSchema.pattern =
+					'^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*([Zz]|[+-]\\d{2}(:?\\d{2})?)?$';
 			}
 		},
 	}) as Record<string, unknown>;
