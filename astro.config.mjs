@@ -6,8 +6,8 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlightLinksValidator from 'starlight-links-validator';
-import { contentDir as resolveContentDir } from './src/lib/site-config.ts';
-import hindsight from './src/integrations/hindsight.ts';
+import { contentDir as resolveContentDir } from './src/node/settings.ts';
+import hindsight from './src/integrations/index.ts';
 import { bodyGuardPlugins } from './src/integrations/body-guard.ts';
 import { SIDEBAR } from './src/sidebar.ts';
 

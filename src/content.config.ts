@@ -2,8 +2,8 @@ import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { postmortemLoader } from './node/postmortem-loader';
-import { postmortemSchema } from './lib/schema';
-import { contentDir, edition, showDrafts } from './lib/site-config';
+import { postmortemSchema } from './lib/model/schema';
+import { contentDir, edition, showDrafts } from './node/settings';
 
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),

@@ -5,10 +5,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findPostmortemFiles } from '../node/postmortem-files';
-import { scaffoldPostmortem, slugify } from '../lib/scaffold';
-import { contentDir } from '../lib/site-config';
-import { loadTaxonomy } from '../lib/taxonomy';
-import { ContentError } from '../lib/errors';
+import { scaffoldPostmortem, slugify } from '../lib/model/scaffold';
+import { contentDir } from '../node/settings';
+import { loadTaxonomy } from '../node/taxonomy-file';
+import { ContentError } from '../lib/model/errors';
 
 function main(args: string[]): number {
 	const title = args.join(' ').trim();

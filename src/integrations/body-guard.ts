@@ -12,7 +12,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Root, Nodes } from 'hast';
 import type { HastVisitorInstance, HastVisitorContext } from 'satteri';
-import { elementHazards, esmHazards, imageBindings, isSafeUrl, jsxAttributes, jsxInEstree, SANITIZE_SCHEMA, type WrittenAttribute } from '../lib/body-safety';
+import { elementHazards, esmHazards, imageBindings, isSafeUrl, jsxAttributes, jsxInEstree, SANITIZE_SCHEMA, type WrittenAttribute } from '../lib/model/body-safety';
 
 type PluginFactory = (file: { fileURL: URL | undefined; sourceFormat?: string }) => HastVisitorInstance | undefined;
 

@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPostmortemFiles } from '../node/postmortem-files';
-import { contentDir } from '../lib/site-config';
+import { contentDir } from '../node/settings';
 import { loadConfig } from './config';
 import type { Finding } from './finding';
 import { formatFinding, formatSummary, lintFile } from './lint';

@@ -17,8 +17,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { ContentError } from '../lib/errors';
-import { DEFAULT_ROOT_CAUSE_IDS, loadTaxonomy } from '../lib/taxonomy';
+import { ContentError } from '../lib/model/errors';
+import { DEFAULT_ROOT_CAUSE_IDS } from '../lib/model/taxonomy';
+import { loadTaxonomy } from '../node/taxonomy-file';
 
 export interface BlamelessPhrase {
 	phrase: string;

@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import { location } from 'vfile-location';
-import { parseFrontmatter, splitFrontmatter, yamlStrings } from '../lib/frontmatter';
+import { parseFrontmatter, splitFrontmatter, yamlStrings } from '../lib/model/frontmatter';
 
 export interface Point {
 	line: number;

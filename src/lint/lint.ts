@@ -3,7 +3,7 @@
  * comments silence, and returns the findings in file order.
  */
 import { relative, resolve } from 'node:path';
-import { postmortemSchema } from '../lib/schema';
+import { postmortemSchema } from '../lib/model/schema';
 import type { LintConfig } from './config';
 import { readDocument } from './document';
 import { SEVERITY, type Finding, type RuleFinding } from './finding';

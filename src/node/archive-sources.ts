@@ -3,11 +3,12 @@
  * and what the leak guard decides "left out" from, so the two can never disagree about a file.
  */
 import { join, relative, isAbsolute } from 'node:path';
-import { ContentError } from '../lib/errors';
-import { formatProblem, readPostmortemText, validatePostmortem, type ContentProblem } from '../lib/postmortem-source';
-import { postmortemSchema, type PostmortemData } from '../lib/schema';
-import { loadTaxonomy, type Taxonomy } from '../lib/taxonomy';
-import { collisionProblem, serviceSlugCollisions } from '../lib/slugs';
+import { ContentError } from '../lib/model/errors';
+import { formatProblem, readPostmortemText, validatePostmortem, type ContentProblem } from '../lib/model/postmortem-source';
+import { postmortemSchema, type PostmortemData } from '../lib/model/schema';
+import type { Taxonomy } from '../lib/model/taxonomy';
+import { loadTaxonomy } from './taxonomy-file';
+import { collisionProblem, serviceSlugCollisions } from '../lib/model/slugs';
 import { findPostmortemFiles, readPostmortemFile, type PostmortemFile } from './postmortem-files';
 
 export interface PostmortemSource extends PostmortemFile {

@@ -2,13 +2,12 @@
  * The files only left-out postmortems use (images and other files their bodies refer to), for the
  * leak guard to look for in the output by their bytes and by the names Astro makes from theirs.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { assetReferences, type GuardedAsset } from '../lib/leak-guard';
+import { assetReferences, type GuardedAsset } from '../lib/checks/leak-guard';
 import type { PostmortemSource } from './archive-sources';
+import { sha256 } from './hashes';
 
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const POSTMORTEM_FILE = /\.mdx?$/i;
 const stem = (name: string) => name.replace(/\.[^.]*$/, '').toLowerCase();

@@ -7,9 +7,9 @@
  */
 import { readFileSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { ContentProblem } from '../lib/postmortem-source';
-import { POSTMORTEM_EXTENSIONS, postmortemIdFromPath } from '../lib/ids';
-import { decodeUtf8 } from '../lib/utf8';
+import type { ContentProblem } from '../lib/model/postmortem-source';
+import { POSTMORTEM_EXTENSIONS, postmortemIdFromPath } from '../lib/model/ids';
+import { decodeUtf8 } from '../lib/model/utf8';
 
 export interface PostmortemFile {
 	/** Absolute path, as found (through a symbolic link, not its target). */

@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
-import { isIncluded, type ArchiveOptions } from '../lib/archive';
-import type { PostmortemSchema } from '../lib/schema';
+import { isIncluded, type ArchiveOptions } from '../lib/model/archive';
+import type { PostmortemSchema } from '../lib/model/schema';
 import { contentErrorMessage, readArchiveSources } from './archive-sources';
 
 export interface PostmortemLoaderOptions {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import rss from '@astrojs/rss';
-import { getArchive } from '../data/archive';
-import { feedItems } from '../lib/open-data';
+import { getArchive } from '../data/index';
+import { feedItems } from '../lib/present/open-data';
 
 export const GET: APIRoute = async (context) => {
 	const archive = await getArchive();

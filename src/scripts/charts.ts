@@ -3,7 +3,7 @@
  * scrolls near the viewport, and charts are redrawn in the other palette when the theme changes.
  */
 import type { Chart as ChartJs } from 'chart.js';
-import type { ChartSpec } from '../lib/charts';
+import type { ChartSpec } from '../lib/present/chart-specs';
 
 const drawn = new Map<HTMLCanvasElement, ChartJs>();
 

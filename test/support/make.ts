@@ -1,8 +1,8 @@
 /** Small postmortems for unit tests, validated by the real schema and built by the real archive. */
-import { buildArchive, type ArchiveOptions } from '../../src/lib/archive';
-import type { PostmortemEntry } from '../../src/lib/postmortem';
-import { postmortemSchema } from '../../src/lib/schema';
-import { DEFAULT_ROOT_CAUSE_IDS, type Taxonomy } from '../../src/lib/taxonomy';
+import { buildArchive, type ArchiveOptions } from '../../src/lib/model/archive';
+import type { PostmortemEntry } from '../../src/lib/model/postmortem';
+import { postmortemSchema } from '../../src/lib/model/schema';
+import { DEFAULT_ROOT_CAUSE_IDS, type Taxonomy } from '../../src/lib/model/taxonomy';
 
 export const taxonomy: Taxonomy = DEFAULT_ROOT_CAUSE_IDS.map((id) => ({
 	id,

@@ -2,7 +2,7 @@
  * completeness: recommended parts a postmortem lacks (timeline, root-cause analysis, action items,
  * lessons, detection time), one warning each, with the score authors also see on the site.
  */
-import { COMPLETENESS_PARTS, completeness, type CompletenessInput } from '../../lib/completeness';
+import { COMPLETENESS_PARTS, completeness, type CompletenessInput } from '../../lib/figures/completeness';
 import type { RuleFinding } from '../finding';
 
 export function completenessFindings(data: CompletenessInput, body: string): RuleFinding[] {

@@ -6,7 +6,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { find, html } from 'property-information';
 import type { Element, Nodes } from 'hast';
-import { elementHazards, esmHazards, imageBindings, isSafeUrl, jsxAttributes, jsxInEstree, type WrittenAttribute } from '../../lib/body-safety';
+import { elementHazards, esmHazards, imageBindings, isSafeUrl, jsxAttributes, jsxInEstree, type WrittenAttribute } from '../../lib/model/body-safety';
 import type { MdNode, PostmortemDocument } from '../document';
 import type { RuleFinding } from '../finding';
 

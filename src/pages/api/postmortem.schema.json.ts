@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getArchive } from '../../data/archive';
-import { postmortemJsonSchema } from '../../lib/json-schema';
+import { getArchive } from '../../data/index';
+import { postmortemJsonSchema } from '../../lib/present/json-schema';
 
 export const GET: APIRoute = async () => {
 	const archive = await getArchive();

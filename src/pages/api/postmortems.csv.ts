@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getArchive } from '../../data/archive';
-import { postmortemsCsv } from '../../lib/open-data';
+import { getArchive } from '../../data/index';
+import { postmortemsCsv } from '../../lib/present/open-data';
 
 export const GET: APIRoute = async () => {
 	const archive = await getArchive();

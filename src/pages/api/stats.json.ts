@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { getStats } from '../../data/archive';
+import { getStats } from '../../data/index';
 
 export const GET: APIRoute = async () => Response.json(await getStats());

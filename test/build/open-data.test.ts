@@ -1,0 +1,170 @@
+/**
+ * The knowledge pages, open data and the public edition, read from a built fixture site.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { findPostmortemFiles } from '../../src/node/postmortem-files';
+import { ROOT, buildFixture, mainText, readOutput, readPage, type BuildResult } from '../support/build';
+
+const json = (dist: string, path: string) => JSON.parse(readFileSync(join(dist, path), 'utf8'));
+
+describe('open data and knowledge pages (internal edition)', () => {
+	let build: BuildResult;
+	beforeAll(async () => {
+		build = await buildFixture('basic');
+		if (build.code !== 0) throw new Error(build.output);
+	});
+
+	it('publishes postmortems.json per the contract', () => {
+		const doc = json(build.dist, 'api/postmortems.json');
+		expect(doc.edition).toBe('internal');
+		expect(doc.postmortems.map((p: { id: string }) => p.id)).toEqual(['2024/gamma-review', '2024/alpha', '2023/beta', '2022/epsilon']);
+		const alpha = doc.postmortems[1];
+		expect(alpha).toMatchObject({
+			url: '/postmortems/2024/alpha/',
+			started: '2024-03-05T14:00:00.000Z',
+			detected: '2024-03-05T14:10:00.000Z',
+			resolved: '2024-03-05T15:30:00.000Z',
+			durationMinutes: 90,
+			timeToDetectMinutes: 10,
+			timeToMitigateMinutes: 60,
+			related: ['2023/beta'],
+			rootCauses: ['config-change', 'deployment'],
+		});
+		expect(doc.postmortems[2]).toMatchObject({ id: '2023/beta', started: '2023-11-20T07:00:00.000Z', durationMinutes: 20, detected: null });
+	});
+
+	it('publishes stats.json per the contract', () => {
+		const stats = json(build.dist, 'api/stats.json');
+		expect(stats).toMatchObject({
+			edition: 'internal',
+			count: 4,
+			bySeverity: { SEV1: 1, SEV2: 1, SEV3: 1, SEV4: 0, SEV5: 1 },
+			// durations 90, 20, 60, 5 → sorted 5 20 60 90: median 40, p90 rank 2.7 → 60 + 0.7 × 30 = 81
+			durationMinutes: { median: 40 },
+			timeToDetectMinutes: { median: 10, p90: 10 },
+			usersAffected: 1200,
+			// alpha: done, open (due 2024-05-01, overdue on 2024-06-01), in-progress
+			actionItems: { total: 3, open: 1, inProgress: 1, done: 1, wontDo: 0, overdue: 1 },
+		});
+		expect(stats.durationMinutes.p90).toBeCloseTo(81, 10);
+		expect(stats.rootCauses.map((c: { id: string; count: number; recurring: boolean }) => [c.id, c.count, c.recurring])).toEqual([
+			['config-change', 2, true],
+			['capacity', 1, false],
+			['database', 1, false],
+			['deployment', 1, false],
+			['network', 1, false],
+		]);
+		expect(stats.trainingGaps).toEqual([{ topic: 'Safe configuration rollout', count: 2, postmortems: ['2024/alpha', '2023/beta'] }]);
+		expect(stats.byQuarter[0]).toMatchObject({ quarter: '2022-Q1', count: 1 });
+		expect(stats.byQuarter.at(-1)).toMatchObject({ quarter: '2024-Q2', count: 1 });
+		expect(stats.byQuarter).toHaveLength(10);
+		expect(stats.byQuarter.find((q: { quarter: string }) => q.quarter === '2023-Q1')).toEqual({
+			quarter: '2023-Q1',
+			count: 0,
+			durationMinutes: { median: null, p90: null },
+			usersAffected: 0,
+		});
+	});
+
+	it('publishes a CSV, a feed and the frontmatter JSON Schema', () => {
+		const csv = readFileSync(join(build.dist, 'api/postmortems.csv'), 'utf8').trimEnd().split('\r\n');
+		expect(csv).toHaveLength(5);
+		expect(csv[2]).toMatch(/^2024\/alpha,\/postmortems\/2024\/alpha\/,Alpha checkout outage,SEV1,/);
+		const rss = readFileSync(join(build.dist, 'rss.xml'), 'utf8');
+		const items = [...rss.matchAll(/<item><title>([^<]+)<\/title><link>([^<]+)<\/link>/g)].map((m) => m[2]);
+		expect(items).toEqual([
+			'http://localhost:4321/postmortems/2024/gamma-review/',
+			'http://localhost:4321/postmortems/2024/alpha/',
+			'http://localhost:4321/postmortems/2023/beta/',
+			'http://localhost:4321/postmortems/2022/epsilon/',
+		]);
+		const schema = json(build.dist, 'api/postmortem.schema.json');
+		expect(schema.properties.rootCauses.items.enum).toContain('certificate-expiry');
+	});
+
+	it('shows lessons by kind, training gaps grouped, the onboarding path and action items', () => {
+		const lessons = mainText(readPage(build.dist, 'lessons/'));
+		expect(lessons).toMatch(/What went well \(1\).*Rollback took five minutes once decided\. — Alpha checkout outage/);
+		expect(lessons).toMatch(/Where we got lucky \(1\).*It happened outside the sales peak/);
+		const training = mainText(readPage(build.dist, 'training/'));
+		expect(training).toMatch(/Onboarding reading path.*Alpha checkout outage.*Chosen by its authors/);
+		expect(training).toMatch(/Safe configuration rollout · 2 incidents/);
+		expect(training).toContain('Nobody had rehearsed it.');
+		const actions = mainText(readPage(build.dist, 'action-items/'));
+		expect(actions).toMatch(/Overdue \(1\) Action Postmortem Type Owner Status Due Alert on checkout success rate Alpha checkout outage Detect/);
+		expect(actions).toMatch(/Completion rate 33%/);
+		expect(actions).toMatch(/Documentation \(1\).*Document flag defaults/);
+	});
+
+	it('resolves every internal link on every page', () => {
+		const missing = new Set<string>();
+		for (const file of readOutput(build.dist).filter((f) => f.path.endsWith('.html'))) {
+			for (const [, href] of file.text.matchAll(/href="(\/[^"#?]*)[^"]*"/g)) {
+				const path = decodeURIComponent(href!);
+				const target = join(build.dist, path);
+				if (!existsSync(target) && !existsSync(join(target, 'index.html'))) missing.add(`${file.path} → ${path}`);
+			}
+		}
+		expect([...missing]).toEqual([]);
+	});
+});
+
+describe('the public edition', () => {
+	let build: BuildResult;
+	beforeAll(async () => {
+		build = await buildFixture('basic', { edition: 'public' });
+		if (build.code !== 0) throw new Error(build.output);
+	});
+
+	it('includes only public postmortems that are not drafts', () => {
+		const doc = json(build.dist, 'api/postmortems.json');
+		expect(doc.edition).toBe('public');
+		expect(doc.postmortems.map((p: { id: string }) => p.id)).toEqual(['2023/beta', '2022/epsilon']);
+		expect(json(build.dist, 'api/stats.json')).toMatchObject({ edition: 'public', count: 2, usersAffected: 0 });
+		expect(existsSync(join(build.dist, 'postmortems/2024/alpha'))).toBe(false);
+	});
+
+	it('has the internal marker sentence in the internal output, search index included, and nowhere in the public one', async () => {
+		const marker = 'A distinctive zebracorn sentence lives only in the alpha body.';
+		const internal = readOutput((await buildFixture('basic')).dist).filter((f) => f.text.includes(marker)).map((f) => f.path);
+		expect(internal).toContain('postmortems/2024/alpha/index.html');
+		expect(internal.some((path) => path.startsWith('pagefind/fragment/'))).toBe(true);
+		expect(readOutput(build.dist).filter((f) => f.text.includes(marker))).toEqual([]);
+	});
+
+	it('shows no completeness score to public readers', () => {
+		expect(readPage(build.dist, 'postmortems/2023/beta/')).not.toContain('hs-completeness');
+	});
+
+	it('ends the build with the leak guard over every output file', () => {
+		expect(build.output).toMatch(/\[hindsight\] No trace of the 3 left-out postmortems in the output\./);
+	});
+
+	it('leaves nothing of an internal postmortem in any file, the search index included', () => {
+		const markers = ['zebracorn', 'Alpha checkout outage', 'Gamma cache stampede', '2024/alpha', 'alpha-storefront', 'plumbago-walrus'];
+		const leaks = readOutput(build.dist).flatMap((file) => markers.filter((m) => file.text.includes(m)).map((m) => `${file.path}: ${m}`));
+		expect(leaks).toEqual([]);
+	});
+});
+
+describe('the built-in sample archive', () => {
+	it('builds in the public edition with only its public postmortems, the leak guard passing', async () => {
+		const content = join(ROOT, 'content');
+		const build = await buildFixture('sample', { content, edition: 'public' });
+		expect(build.code, build.output).toBe(0);
+		const publicIds = findPostmortemFiles(join(content, 'postmortems'))
+			.files.filter((file) => {
+				const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file.path, 'utf8'))![1]!;
+				const data = yaml.load(front) as { visibility?: string; status?: string };
+				return data.visibility === 'public' && data.status !== 'draft';
+			})
+			.map((file) => file.id)
+			.sort();
+		const doc = json(build.dist, 'api/postmortems.json');
+		expect(doc.postmortems.map((p: { id: string }) => p.id).sort()).toEqual(publicIds);
+		expect(build.output).toMatch(/\[hindsight\] No trace of the \d+ left-out postmortems in the output\./);
+	}, 300_000);
+});

@@ -1,0 +1,238 @@
+/**
+ * The built fixture site in Debian's Chromium: what a person clicking around would see.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, searchResults, watchProblems } from '../support/browser';
+import { useBuiltSite } from '../support/site';
+
+describe.skipIf(!hasChromium)('the built site in Chromium', () => {
+	const site = useBuiltSite('basic');
+
+	/** Opens a page, collecting console errors, page errors and failed requests. */
+	async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+		const page = await site.browser.newPage();
+		const problems = watchProblems(page);
+		await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
+		return { page, problems };
+	}
+
+	const visibleTitles = (page: Page) =>
+		page.$$eval('.hs-archive tbody tr:not([hidden]) td:nth-child(2) a', (links) => links.map((a) => a.textContent!.trim()));
+
+	it('renders a postmortem page with no console error or failed request', async () => {
+		const { page, problems } = await open('/postmortems/2024/alpha/');
+		await expect(page.locator('h1').textContent()).resolves.toBe('Alpha checkout outage');
+		await expect(page.locator('.hs-timeline li').count()).resolves.toBe(4);
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	it('filters the archive by severity, service, root cause, year and text', async () => {
+		const { page, problems } = await open('/postmortems/');
+		expect(await visibleTitles(page)).toHaveLength(4);
+
+		await page.selectOption('select[name=severity]', 'SEV1');
+		expect(await visibleTitles(page)).toEqual(['Alpha checkout outage']);
+		expect(new URL(page.url()).searchParams.get('severity')).toBe('SEV1');
+
+		await page.selectOption('select[name=severity]', '');
+		await page.selectOption('select[name=service]', 'payments-api');
+		expect(await visibleTitles(page)).toEqual(['Alpha checkout outage', 'Beta database failover']);
+
+		await page.selectOption('select[name=cause]', 'database');
+		expect(await visibleTitles(page)).toEqual(['Beta database failover']);
+
+		await page.click('button[type=reset]');
+		await page.selectOption('select[name=year]', '2024');
+		expect(await visibleTitles(page)).toEqual(['Gamma cache stampede', 'Alpha checkout outage']);
+
+		await page.selectOption('select[name=year]', '');
+		await page.fill('input[name=q]', 'minimal');
+		expect(await visibleTitles(page)).toEqual(['Epsilon minimal']);
+		await expect(page.locator('[data-count]').textContent()).resolves.toBe('1');
+
+		await page.fill('input[name=q]', 'no such words');
+		expect(await visibleTitles(page)).toEqual([]);
+		await expect(page.locator('.hs-empty').isVisible()).resolves.toBe(true);
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	it('opens with the filters in the address applied', async () => {
+		const { page } = await open('/postmortems/?severity=SEV2');
+		expect(await visibleTitles(page)).toEqual(['Beta database failover']);
+		await expect(page.locator('select[name=severity]').inputValue()).resolves.toBe('SEV2');
+		await page.close();
+	});
+
+	it('sorts the archive by a column', async () => {
+		const { page } = await open('/postmortems/');
+		await page.click('th[data-sort=duration] button');
+		const firstClick = await visibleTitles(page);
+		await page.click('th[data-sort=duration] button');
+		const secondClick = await visibleTitles(page);
+		// Durations: epsilon 5 min, beta 20 min, gamma 1 h, alpha 1 h 30 min.
+		expect([firstClick, secondClick]).toContainEqual(['Alpha checkout outage', 'Gamma cache stampede', 'Beta database failover', 'Epsilon minimal']);
+		expect(secondClick).toEqual([...firstClick].reverse());
+		await page.close();
+	});
+
+	it('shows the whole archive without JavaScript', async () => {
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${site.server.url}/postmortems/`);
+		expect(await visibleTitles(page)).toHaveLength(4);
+		await expect(page.locator('form.hs-filters').isVisible()).resolves.toBe(false);
+		await context.close();
+	});
+
+	it.each(['light', 'dark'] as const)('draws every chart on /trends/ in the %s theme, with no console error', async (theme) => {
+		const page = await site.browser.newPage({ colorScheme: theme });
+		const problems = watchProblems(page);
+		await page.goto(`${site.server.url}/trends/`, { waitUntil: 'networkidle' });
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+		const canvases = page.locator('canvas[data-chart]');
+		const count = await canvases.count();
+		expect(count).toBe(6);
+		for (let i = 0; i < count; i++) {
+			const canvas = canvases.nth(i);
+			await canvas.scrollIntoViewIfNeeded();
+			await expect(canvas.getAttribute('role')).resolves.toBe('img');
+			expect(await canvas.getAttribute('aria-label')).toMatch(/chart/i);
+			await page.waitForFunction((el) => (el as HTMLCanvasElement).width > 0 && (el as HTMLCanvasElement).dataset.drawn !== undefined, await canvas.elementHandle(), { timeout: 10_000 });
+			const inked = await canvas.evaluate((el) => {
+				const c = el as HTMLCanvasElement;
+				const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+				let n = 0;
+				for (let p = 3; p < data.length; p += 4) if (data[p]! > 0) n++;
+				return n;
+			});
+			expect(inked, `chart ${i} draws`).toBeGreaterThan(500);
+		}
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	it('keeps the chart tables for readers without JavaScript', async () => {
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${site.server.url}/trends/`);
+		await expect(page.locator('.hs-chart-data table').count()).resolves.toBe(6);
+		const firstRow = await page.locator('#incidents-per-quarter + figure table tbody tr').first().textContent();
+		expect(firstRow).toContain('2022-Q1');
+		await context.close();
+	});
+
+	it.each(['/postmortems/2024/alpha/', '/trends/', '/search/?q=kerfuffle', '/postmortems/?severity=SEV1'])(
+		'enforces a Content-Security-Policy with no violation on %s',
+		async (path) => {
+			const page = await site.browser.newPage();
+			await page.addInitScript(() => {
+				(window as unknown as { violations: string[] }).violations = [];
+				document.addEventListener('securitypolicyviolation', (e) =>
+					(window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective}: ${e.blockedURI}`)
+				);
+			});
+			await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
+			const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+			expect(policy).toMatch(/script-src 'self'/);
+			expect(policy).not.toContain('unsafe-inline');
+			// Use what the page offers: draw the charts, run a search.
+			for (const canvas of await page.locator('canvas').all()) await canvas.scrollIntoViewIfNeeded();
+			if (path.startsWith('/search/')) await page.waitForSelector('#starlight__search .pagefind-ui__result');
+			await page.waitForTimeout(300);
+			expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+			await page.close();
+		}
+	);
+
+	it('prints a postmortem without navigation or search, with its timeline and tables whole', async () => {
+		const page = await site.browser.newPage();
+		await page.goto(`${site.server.url}/postmortems/2024/alpha/`, { waitUntil: 'networkidle' });
+		await page.emulateMedia({ media: 'print' });
+		const visible = (selector: string) => page.locator(selector).first().isVisible();
+		for (const hidden of ['nav.sidebar', 'site-search', '.right-sidebar-container', '.pagination-links', '.hs-completeness']) {
+			expect(await visible(hidden), hidden).toBe(false);
+		}
+		for (const shown of ['h1', '.hs-facts', '.hs-timeline', '.hs-action-items', '.hs-lesson-groups']) {
+			expect(await visible(shown), shown).toBe(true);
+		}
+		expect(await page.locator('.hs-timeline li').evaluateAll((items) => items.every((li) => getComputedStyle(li).breakInside === 'avoid'))).toBe(true);
+		const pdf = await page.pdf({ format: 'A4' });
+		expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+		await page.close();
+	});
+
+	describe('search', () => {
+		/** Result titles in the search dialog once Pagefind has answered. */
+		async function results(page: Page, until: { count?: number } = {}): Promise<string[]> {
+			return (await searchResults(page, until)).map((result) => result.title);
+		}
+
+		async function search(query: string): Promise<{ page: Page; titles: string[] }> {
+			const { page } = await open('/postmortems/');
+			await page.click('button[data-open-modal]');
+			await page.fill('#starlight__search input', query);
+			return { page, titles: await results(page) };
+		}
+
+		it('finds the one postmortem whose body has a phrase, first', async () => {
+			const { page, titles } = await search('distinctive zebracorn');
+			expect(titles[0]).toBe('Alpha checkout outage');
+			await page.close();
+		});
+
+		it('finds a postmortem by a phrase from one of its lessons', async () => {
+			const { page, titles } = await search('unmistakable quokka');
+			expect(titles[0]).toBe('Alpha checkout outage');
+			await page.close();
+		});
+
+		it('ranks a title match above a body match', async () => {
+			const { page, titles } = await search('stampede');
+			expect(titles.slice(0, 2)).toEqual(['Gamma cache stampede', 'Epsilon minimal']);
+			await page.close();
+		});
+
+		it('shows severity and date with each result', async () => {
+			const { page } = await search('zebracorn');
+			const [first] = await searchResults(page);
+			expect(first!.tags).toEqual(expect.arrayContaining(['Severity: SEV1', 'Date: 2024-03-05']));
+			await page.close();
+		});
+
+		it('narrows results with a severity filter, and puts it in the address on /search/', async () => {
+			const { page } = await open('/search/?q=kerfuffle');
+			const all = await results(page);
+			expect(all.filter((t) => t !== 'Search')).toEqual(
+				expect.arrayContaining(['Alpha checkout outage', 'Beta database failover', 'Gamma cache stampede', 'Epsilon minimal'])
+			);
+			await page.click('#starlight__search summary:has-text("Severity"), #starlight__search legend:has-text("Severity")').catch(() => undefined);
+			await page.check('#starlight__search input[name=severity][value=SEV1]');
+			expect(await results(page, { count: 1 })).toEqual(['Alpha checkout outage']);
+			expect(new URL(page.url()).searchParams.getAll('severity')).toEqual(['SEV1']);
+			await page.close();
+		});
+
+		it('opens /search/?q= with the query and filters from a cold page load', async () => {
+			const { page, problems } = await open('/search/?q=kerfuffle&severity=SEV2');
+			expect(await results(page)).toEqual(['Beta database failover']);
+			await expect(page.locator('#starlight__search input[type=search], #starlight__search input').first().inputValue()).resolves.toBe('kerfuffle');
+			expect(problems).toEqual([]);
+			await page.close();
+		});
+
+		it('loads Pagefind only when search is used', async () => {
+			const { page } = await open('/postmortems/2024/alpha/');
+			const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('pagefind')));
+			expect(await loaded()).toBe(false);
+			await page.click('button[data-open-modal]');
+			await page.waitForSelector('#starlight__search input');
+			// Pagefind's own files follow the UI as soon as it starts.
+			await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/')));
+			expect(await loaded()).toBe(true);
+			await page.close();
+		});
+	});
+});

@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import {
+	actionItemRows,
+	completionRate,
+	computeStats,
+	countActionItems,
+	countRootCauses,
+	figuresByQuarter,
+	groupActionItems,
+	groupByService,
+	groupTrainingGaps,
+	lessonTags,
+	lessonsByKind,
+	onboardingPath,
+	quarterRange,
+	recurrencesAfterFix,
+	recurringServiceCauses,
+	rootCauseProfiles,
+} from '../../src/lib/figures/aggregate';
+import { serviceSlug } from '../../src/lib/model/slugs';
+import { archiveOf, entry } from '../support/make';
+
+const item = (status: string, due?: string, type = 'prevent', title = `${status} ${due ?? ''}`, owner = 'sre') => ({
+	title,
+	type,
+	owner,
+	status,
+	...(due ? { due } : {}),
+});
+
+describe('stats', () => {
+	const archive = archiveOf([
+		entry('a', { started: '2024-01-10T00:00:00Z', resolved: '2024-01-10T00:10:00Z', severity: 'SEV1', impact: { description: 'x', usersAffected: 100 } }),
+		entry('b', { started: '2024-02-10T00:00:00Z', resolved: '2024-02-10T00:30:00Z', detected: '2024-02-10T00:05:00Z', severity: 'SEV1' }),
+		// 2024-Q2 and 2024-Q3 have no incident.
+		entry('c', { started: '2024-12-31T23:00:00Z', resolved: '2025-01-01T01:00:00Z', severity: 'SEV3', impact: { description: 'x', usersAffected: 5 } }),
+	]);
+	const stats = computeStats(archive.postmortems, { edition: 'internal', buildDate: '2024-06-01', rootCause: archive.rootCause });
+
+	it('counts postmortems and severities, every severity present', () => {
+		expect(stats.count).toBe(3);
+		expect(stats.bySeverity).toEqual({ SEV1: 2, SEV2: 0, SEV3: 1, SEV4: 0, SEV5: 0 });
+	});
+
+	it('takes median and p90 of durations, leaving missing times out', () => {
+		// durations 10, 30, 120: median 30; p90 rank 1.8 → 30 + 0.8 × 90 = 102
+		expect(stats.durationMinutes.median).toBe(30);
+		expect(stats.durationMinutes.p90).toBeCloseTo(102, 10);
+		expect(stats.timeToDetectMinutes).toEqual({ median: 5, p90: 5 });
+		expect(stats.timeToMitigateMinutes).toEqual({ median: null, p90: null });
+	});
+
+	it('sums users affected, a missing figure counting as 0', () => {
+		expect(stats.usersAffected).toBe(105);
+	});
+
+	it('runs quarters from the first to the last incident, empty quarters included with count 0', () => {
+		expect(stats.byQuarter.map((q) => [q.quarter, q.count])).toEqual([
+			['2024-Q1', 2],
+			['2024-Q2', 0],
+			['2024-Q3', 0],
+			['2024-Q4', 1],
+		]);
+		expect(stats.byQuarter[1]).toEqual({ quarter: '2024-Q2', count: 0, durationMinutes: { median: null, p90: null }, usersAffected: 0 });
+		expect(stats.byQuarter[0]).toMatchObject({ durationMinutes: { median: 20, p90: 28 }, usersAffected: 100 });
+	});
+
+	it('is empty, not broken, over no postmortems', () => {
+		const empty = computeStats([], { edition: 'public', buildDate: '2024-06-01', rootCause: archive.rootCause });
+		expect(empty).toMatchObject({ count: 0, usersAffected: 0, rootCauses: [], trainingGaps: [], byQuarter: [] });
+		expect(empty.durationMinutes).toEqual({ median: null, p90: null });
+		expect(figuresByQuarter([])).toEqual([]);
+	});
+
+	it('spans years in quarter ranges', () => {
+		expect(quarterRange('2023-Q4', '2024-Q2')).toEqual(['2023-Q4', '2024-Q1', '2024-Q2']);
+		expect(quarterRange('2024-Q1', '2024-Q1')).toEqual(['2024-Q1']);
+	});
+});
+
+describe('root causes', () => {
+	const archive = archiveOf([
+		entry('p1', { started: '2024-01-01T00:00:00Z', rootCauses: ['network', 'database'] }),
+		entry('p2', { started: '2024-02-01T00:00:00Z', rootCauses: ['database'] }),
+		entry('p3', { started: '2024-03-01T00:00:00Z', rootCauses: ['network', 'capacity'] }),
+		entry('p4', { started: '2024-04-01T00:00:00Z', rootCauses: ['automation', 'automation'] }),
+	]);
+
+	it('lists causes most named first, ties by id, with recurring when named twice or more', () => {
+		const counts = countRootCauses(archive.postmortems, archive.rootCause);
+		expect(counts.map((c) => [c.id, c.count, c.recurring])).toEqual([
+			['database', 2, true],
+			['network', 2, true],
+			['automation', 1, false],
+			['capacity', 1, false],
+		]);
+		expect(counts[0]!.postmortems).toEqual(['p2', 'p1']);
+	});
+
+	it('profiles each cause: first and last seen, total impact time, services', () => {
+		const network = rootCauseProfiles(archive.postmortems, archive.rootCause, serviceSlug).find((p) => p.id === 'network')!;
+		expect(network.firstSeen.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+		expect(network.lastSeen.toISOString()).toBe('2024-03-01T00:00:00.000Z');
+		expect(network.totalDurationMinutes).toBe(120);
+		expect(network.topServices).toEqual([{ name: 'api', slug: 'api', count: 2 }]);
+		expect(network.incidents.map((pm) => pm.id)).toEqual(['p3', 'p1']);
+	});
+});
+
+describe('recurrence after a done fix', () => {
+	it('flags a cause that came back after an earlier incident had its prevent item done, naming the fix', () => {
+		const archive = archiveOf([
+			entry('first', { started: '2024-01-01T00:00:00Z', rootCauses: ['database'], actionItems: [item('done', undefined, 'prevent', 'Add replica lag alarm'), item('done', undefined, 'detect', 'Not a prevent item')] }),
+			entry('second', { started: '2024-05-01T00:00:00Z', rootCauses: ['database', 'network'] }),
+			entry('other', { started: '2024-06-01T00:00:00Z', rootCauses: ['network'] }),
+			entry('unfixed', { started: '2023-01-01T00:00:00Z', rootCauses: ['capacity'], actionItems: [item('open', undefined, 'prevent')] }),
+			entry('again', { started: '2023-06-01T00:00:00Z', rootCauses: ['capacity'] }),
+		]);
+		const found = recurrencesAfterFix(archive.postmortems);
+		expect(found).toHaveLength(1);
+		expect(found[0]).toMatchObject({ rootCause: 'database', fixes: ['Add replica lag alarm'] });
+		expect(found[0]!.postmortem.id).toBe('second');
+		expect(found[0]!.earlier.id).toBe('first');
+	});
+
+	it('does not count an incident as the fix for itself or for an earlier one', () => {
+		const archive = archiveOf([
+			entry('before', { started: '2024-01-01T00:00:00Z', rootCauses: ['database'] }),
+			entry('fixed', { started: '2024-02-01T00:00:00Z', rootCauses: ['database'], actionItems: [item('done')] }),
+		]);
+		expect(recurrencesAfterFix(archive.postmortems)).toEqual([]);
+	});
+
+	it('finds (service, cause) pairs that recur', () => {
+		const archive = archiveOf([
+			entry('a', { services: ['Payments API'], rootCauses: ['database'] }),
+			entry('b', { services: ['payments-api'], rootCauses: ['database', 'network'] }),
+			entry('c', { services: ['web'], rootCauses: ['network'] }),
+		]);
+		const pairs = recurringServiceCauses(archive.postmortems, serviceSlug);
+		expect(pairs.map((p) => [p.slug, p.rootCause, p.postmortems.length])).toEqual([['payments-api', 'database', 2]]);
+	});
+});
+
+describe('training gaps', () => {
+	it('groups topics ignoring case and surrounding white space, most frequent first', () => {
+		const archive = archiveOf([
+			entry('a', { started: '2024-03-01T00:00:00Z', trainingGaps: [{ topic: 'Incident command', audience: 'on-call' }] }),
+			entry('b', { started: '2024-02-01T00:00:00Z', trainingGaps: [{ topic: '  incident COMMAND ', description: 'Who leads?' }, { topic: 'DNS' }] }),
+			entry('c', { started: '2024-01-01T00:00:00Z', trainingGaps: [{ topic: 'INCIDENT command\t' }, { topic: 'BGP' }, { topic: 'Incident  commands' }] }),
+		]);
+		const groups = groupTrainingGaps(archive.postmortems);
+		expect(groups.map((g) => [g.topic, g.count])).toEqual([
+			['Incident command', 3],
+			['BGP', 1],
+			['DNS', 1],
+			// Only surrounding white space is ignored: a different inner spelling is another topic.
+			['Incident  commands', 1],
+		]);
+		expect(groups[0]).toMatchObject({ postmortems: ['a', 'b', 'c'], audiences: ['on-call'], descriptions: ['Who leads?'] });
+	});
+});
+
+describe('action items', () => {
+	const archive = archiveOf([
+		entry('a', {
+			started: '2024-02-01T00:00:00Z',
+			actionItems: [
+				item('open', '2024-05-31', 'prevent', 'Overdue by a day'),
+				item('in-progress', '2024-01-01', 'documentation', 'Overdue docs', 'docs'),
+				item('open', '2024-06-01', 'detect', 'Due on the build date'),
+				item('open', undefined, 'training', 'No due date', 'docs'),
+			],
+		}),
+		entry('b', {
+			started: '2024-01-01T00:00:00Z',
+			actionItems: [item('done', '2024-01-02'), item('wont-do', '2024-01-02', 'communication'), item('done')],
+		}),
+	]);
+
+	it('counts by status, overdue meaning not done or won\'t-do and due before the build date', () => {
+		expect(countActionItems(archive.postmortems, '2024-06-01')).toEqual({ total: 7, open: 3, inProgress: 1, done: 2, wontDo: 1, overdue: 2 });
+		expect(countActionItems(archive.postmortems, '2024-06-02').overdue).toBe(3);
+		expect(countActionItems(archive.postmortems, '2023-12-31').overdue).toBe(0);
+	});
+
+	it('gives the completion rate out of items meant to be done', () => {
+		const counts = countActionItems(archive.postmortems, '2024-06-01');
+		expect(completionRate(counts)).toBeCloseTo(2 / 6, 10);
+		expect(completionRate({ total: 0, open: 0, inProgress: 0, done: 0, wontDo: 0, overdue: 0 })).toBeNull();
+	});
+
+	it('lists overdue items first, oldest due first, each with its postmortem', () => {
+		const rows = actionItemRows(archive.postmortems, '2024-06-01');
+		expect(rows.slice(0, 2).map((r) => [r.title, r.overdue, r.postmortem.id])).toEqual([
+			['Overdue docs', true, 'a'],
+			['Overdue by a day', true, 'a'],
+		]);
+		expect(rows.filter((r) => r.overdue)).toHaveLength(2);
+	});
+
+	it('groups by owner and by type', () => {
+		const rows = actionItemRows(archive.postmortems, '2024-06-01');
+		const byOwner = groupActionItems(rows, 'owner', '2024-06-01');
+		expect(byOwner.map((g) => [g.key, g.counts.total, g.counts.overdue])).toEqual([
+			['sre', 5, 1],
+			['docs', 2, 1],
+		]);
+		const byType = groupActionItems(rows, 'type', '2024-06-01');
+		expect(byType.find((g) => g.key === 'documentation')!.counts).toMatchObject({ total: 1, inProgress: 1, overdue: 1 });
+	});
+});
+
+describe('lessons, services and onboarding', () => {
+	const archive = archiveOf([
+		entry('2024/new', {
+			started: '2024-03-01T00:00:00Z',
+			services: ['Payments API'],
+			rootCauses: ['database'],
+			lessons: [{ kind: 'lucky', text: 'Low traffic.', tags: ['timing'] }, { kind: 'went-well', text: 'Fast rollback.', tags: ['rollback', 'timing'] }],
+			timeline: [{ at: '2024-03-01T00:00:00Z', event: 'x' }],
+		}),
+		entry('2023/old', { started: '2023-03-01T00:00:00Z', services: ['payments-api', 'web'], rootCauses: ['database'], onboarding: true }),
+		entry('2022/older', { started: '2022-03-01T00:00:00Z', rootCauses: ['network'], onboarding: true, lessons: [{ kind: 'went-well', text: 'Good alerts.' }] }),
+		entry('2021/net', { started: '2021-03-01T00:00:00Z', rootCauses: ['capacity'] }),
+		entry('2020/cap', { started: '2020-03-01T00:00:00Z', rootCauses: ['capacity'], lessons: [{ kind: 'went-wrong', text: 'Slow.' }] }),
+	]);
+
+	it('groups lessons by kind in the contract order, with their postmortems', () => {
+		const groups = lessonsByKind(archive.postmortems);
+		expect(groups.map((g) => [g.kind, g.lessons.map((l) => l.text)])).toEqual([
+			['went-well', ['Fast rollback.', 'Good alerts.']],
+			['went-wrong', ['Slow.']],
+			['lucky', ['Low traffic.']],
+		]);
+		expect(lessonTags(archive.postmortems)).toEqual([
+			{ tag: 'timing', count: 2 },
+			{ tag: 'rollback', count: 1 },
+		]);
+	});
+
+	it('groups services whose names differ only in case and punctuation', () => {
+		const groups = groupByService(archive.postmortems, serviceSlug);
+		const payments = groups.filter((g) => g.slug === 'payments-api');
+		expect(payments).toHaveLength(1);
+		expect(payments[0]!.name).toBe('Payments API');
+		expect(payments[0]!.postmortems.map((pm) => pm.id)).toEqual(['2024/new', '2023/old']);
+		expect(groups.map((g) => g.slug)).toEqual(['api', 'payments-api', 'web']);
+	});
+
+	it('reads onboarding picks oldest first, then one best-documented incident per uncovered recurring cause', () => {
+		const path = onboardingPath(archive.postmortems, archive.rootCause);
+		expect(path.map((s) => s.postmortem.id)).toEqual(['2022/older', '2023/old', '2020/cap']);
+		expect(path[2]!.why).toMatch(/2 incidents caused by capacity/);
+		expect(path[0]!.why).toMatch(/Chosen by its authors/);
+	});
+});
