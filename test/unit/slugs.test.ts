@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByService } from '../../src/lib/figures/aggregate';
+import { groupByService } from '../../src/lib/figures/counts';
 import { formatProblem } from '../../src/lib/model/postmortem-source';
 import { collisionProblem, serviceKey, serviceSlug, serviceSlugCollisions } from '../../src/lib/model/slugs';
 import { archiveOf, entry } from '../support/make';

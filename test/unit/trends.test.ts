@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeStats } from '../../src/lib/figures/aggregate';
+import { computeStats } from '../../src/lib/figures/stats';
 import { incidentsPerQuarterChart, trendCharts } from '../../src/lib/present/chart-specs';
 import { DURATION_BUCKETS, computeTrends, durationBucket, durationHistogram } from '../../src/lib/figures/trends';
 import { archiveOf, entry } from '../support/make';

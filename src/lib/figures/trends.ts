@@ -3,7 +3,8 @@
  * series is a count, a sum, a share or a percentile with its n: never a mean. Quarters come from
  * the same grouping as `/api/stats.json`'s `byQuarter`, so the charts and the JSON agree.
  */
-import { countBySeverity, countRootCauses, figuresByQuarter, groupByQuarter, type QuarterFigures } from './aggregate';
+import { countBySeverity, figuresByQuarter, groupByQuarter, type QuarterFigures } from './counts';
+import { countRootCauses } from './causes';
 import { spread, type Spread } from './percentile';
 import type { Postmortem } from '../model/postmortem';
 import { SEVERITIES, type Severity } from '../model/schema';

@@ -6,7 +6,7 @@ import { formatMinutes } from '../model/datetime';
 import type { Postmortem } from '../model/postmortem';
 import { SEVERITIES } from '../model/schema';
 import type { Trends } from '../figures/trends';
-import { groupByQuarter } from '../figures/aggregate';
+import { groupByQuarter } from '../figures/counts';
 
 export interface ChartDataset {
 	label: string;

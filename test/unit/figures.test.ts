@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-	actionItemRows,
-	completionRate,
-	computeStats,
-	countActionItems,
-	countRootCauses,
-	figuresByQuarter,
-	groupActionItems,
-	groupByService,
-	groupTrainingGaps,
-	lessonTags,
-	lessonsByKind,
-	onboardingPath,
-	quarterRange,
-	recurrencesAfterFix,
-	recurringServiceCauses,
-	rootCauseProfiles,
-} from '../../src/lib/figures/aggregate';
+import { actionItemRows, completionRate, countActionItems, groupActionItems } from '../../src/lib/figures/action-items';
+import { computeStats } from '../../src/lib/figures/stats';
+import { countRootCauses, recurrencesAfterFix, recurringServiceCauses, rootCauseProfiles } from '../../src/lib/figures/causes';
+import { figuresByQuarter, quarterRange } from '../../src/lib/figures/counts';
+import { groupByService } from '../../src/lib/figures/counts';
+import { groupTrainingGaps, lessonTags, lessonsByKind, onboardingPath } from '../../src/lib/figures/learning';
 import { serviceSlug } from '../../src/lib/model/slugs';
 import { archiveOf, entry } from '../support/make';
 
