@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 
 import type { Edition } from '../lib/model/archive';
+import { toIsoDate } from '../lib/model/datetime';
 
 export type { Edition };
 type Env = Record<string, string | undefined>;
@@ -34,7 +35,7 @@ export function buildDate(env: Env = process.env, now: Date = new Date()): strin
 		}
 		return fixed;
 	}
-	return now.toISOString().slice(0, 10);
+	return toIsoDate(now);
 }
 
 /**

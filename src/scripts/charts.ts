@@ -11,7 +11,8 @@ function cssColor(name: string): string {
 	return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 }
 
-function formatMinutes(value: number): string {
+/** Axis ticks and tooltips round to one figure: the table under each chart has the exact value. */
+function shortDuration(value: number): string {
 	if (value < 60) return `${Math.round(value)} min`;
 	if (value < 1440) return `${Math.round((value / 60) * 10) / 10} h`;
 	return `${Math.round((value / 1440) * 10) / 10} d`;
@@ -19,7 +20,7 @@ function formatMinutes(value: number): string {
 
 function formatValue(format: ChartSpec['format'], value: number): string {
 	if (format === 'percent') return `${Math.round(value * 100)}%`;
-	if (format === 'minutes') return formatMinutes(value);
+	if (format === 'minutes') return shortDuration(value);
 	return value.toLocaleString('en-US');
 }
 

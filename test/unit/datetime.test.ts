@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMinutes, formatUtc, monthOf, parseDate, parseDateTime, quarterOf } from '../../src/lib/model/datetime';
+import { formatMinutes, formatUtc } from '../../src/lib/present/format';
+import { monthOf, parseDate, parseDateTime, quarterOf } from '../../src/lib/model/datetime';
 import { deriveFigures } from '../../src/lib/model/postmortem';
 import { postmortemSchema } from '../../src/lib/model/schema';
 import { DEFAULT_ROOT_CAUSE_IDS } from '../../src/lib/model/taxonomy';

@@ -4,13 +4,8 @@
  * JSON file reads it.
  */
 import type { Taxonomy, RootCause } from './taxonomy';
-import {
-	byNewest,
-	deriveFigures,
-	postmortemUrl,
-	type Postmortem,
-	type PostmortemEntry,
-} from './postmortem';
+import { byNewest, deriveFigures, type Postmortem, type PostmortemEntry } from './postmortem';
+import { postmortemUrl } from '../present/urls';
 import type { PostmortemData } from './schema';
 import { serviceKey } from './slugs';
 

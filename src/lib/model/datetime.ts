@@ -77,31 +77,10 @@ export function toIsoDateTime(date: Date): string {
 	return date.toISOString().replace('.000Z', 'Z');
 }
 
-/** Human-readable UTC time for pages: `2024-03-05 14:02 UTC`. */
-export function formatUtc(date: Date): string {
-	const iso = date.toISOString();
-	const seconds = iso.slice(17, 19);
-	return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`} UTC`;
-}
-
 /** Whole minutes between two instants, not rounded; `null` when either is missing. */
 export function minutesBetween(from: Date | undefined, to: Date | undefined): number | null {
 	if (!from || !to) return null;
 	return (to.getTime() - from.getTime()) / 60_000;
-}
-
-/** `1 d 3 h`, `2 h 5 min`, `45 min`, `30 s`: durations as people say them. */
-export function formatMinutes(minutes: number | null): string {
-	if (minutes === null) return '—';
-	if (minutes === 0) return '0 min';
-	if (minutes < 1) return `${Math.round(minutes * 60)} s`;
-	const total = Math.round(minutes);
-	const days = Math.floor(total / 1440);
-	const hours = Math.floor((total % 1440) / 60);
-	const mins = total % 60;
-	if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-	if (hours > 0) return mins > 0 ? `${hours} h ${mins} min` : `${hours} h`;
-	return `${mins} min`;
 }
 
 /** `YYYY-Qn` of an instant, in UTC. */

@@ -30,10 +30,6 @@ export type Postmortem = PostmortemData &
 		filePath: string | undefined;
 	};
 
-export function postmortemUrl(id: string): string {
-	return `/postmortems/${id}/`;
-}
-
 export function deriveFigures(data: PostmortemData): DerivedFigures {
 	return {
 		durationMinutes: minutesBetween(data.started, data.resolved)!,

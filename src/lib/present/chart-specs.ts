@@ -2,7 +2,7 @@
  * Chart specifications: what each chart draws and the table that carries the same numbers for
  * readers without JavaScript or a screen. Serialisable, so a page passes them to the browser as is.
  */
-import { formatMinutes } from '../model/datetime';
+import { formatMinutes, formatPercent } from './format';
 import type { Postmortem } from '../model/postmortem';
 import { SEVERITIES } from '../model/schema';
 import type { Trends } from '../figures/trends';
@@ -50,8 +50,6 @@ const SEVERITY_COLORS: Record<string, string> = {
 };
 const SERIES_COLORS = ['--hs-series-1', '--hs-series-2', '--hs-series-3', '--hs-series-4', '--hs-series-5', '--hs-series-6'];
 
-const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
-const minutes = (value: number | null) => formatMinutes(value);
 const span = (labels: string[]) => (labels.length ? `${labels[0]} to ${labels.at(-1)}` : 'no quarters');
 
 /** The six charts of `/trends/`. */
@@ -94,7 +92,7 @@ export function trendCharts(trends: Trends): Chart[] {
 			},
 			table: {
 				columns: ['Quarter', 'n', 'Median', 'p90'],
-				rows: trends.quarters.map((q) => [q.quarter, String(q.count), minutes(q.durationMinutes.median), minutes(q.durationMinutes.p90)]),
+				rows: trends.quarters.map((q) => [q.quarter, String(q.count), formatMinutes(q.durationMinutes.median), formatMinutes(q.durationMinutes.p90)]),
 			},
 		},
 		{
@@ -116,9 +114,9 @@ export function trendCharts(trends: Trends): Chart[] {
 				rows: trends.quarters.map((q) => [
 					q.quarter,
 					String(q.timeToDetectMinutes.n),
-					minutes(q.timeToDetectMinutes.median),
+					formatMinutes(q.timeToDetectMinutes.median),
 					String(q.timeToMitigateMinutes.n),
-					minutes(q.timeToMitigateMinutes.median),
+					formatMinutes(q.timeToMitigateMinutes.median),
 				]),
 			},
 		},
@@ -160,7 +158,7 @@ export function trendCharts(trends: Trends): Chart[] {
 					q.quarter,
 					String(q.count),
 					q.usersAffected.toLocaleString('en-US'),
-					percent(q.customerFacingShare),
+					formatPercent(q.customerFacingShare),
 					String(q.dataLossCount),
 				]),
 			},
@@ -182,7 +180,7 @@ export function trendCharts(trends: Trends): Chart[] {
 			},
 			table: {
 				columns: ['Quarter', 'Incidents', ...trends.topRootCauses.map((c) => c.name)],
-				rows: trends.quarters.map((q) => [q.quarter, String(q.count), ...trends.topRootCauses.map((c) => percent(q.rootCauseShare[c.id] ?? null))]),
+				rows: trends.quarters.map((q) => [q.quarter, String(q.count), ...trends.topRootCauses.map((c) => formatPercent(q.rootCauseShare[c.id] ?? null))]),
 			},
 		},
 	];

@@ -1,5 +1,17 @@
 /** Words people read for the contract's enum values. */
-import type { Severity } from '../model/schema';
+import type {
+	ACTION_STATUSES,
+	ACTION_TYPES,
+	DETECTION_METHODS,
+	FACTOR_KINDS,
+	LESSON_KINDS,
+	Severity,
+	STATUSES,
+	TIMELINE_KINDS,
+} from '../model/schema';
+
+/** A label for every value of an enum, so that a new value cannot go unlabelled. */
+type LabelsOf<T extends readonly string[]> = Record<T[number], string>;
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
 	SEV1: 'SEV1 · critical',
@@ -9,26 +21,26 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
 	SEV5: 'SEV5 · low',
 };
 
-export const STATUS_LABELS: Record<string, string> = {
+export const STATUS_LABELS: LabelsOf<typeof STATUSES> = {
 	draft: 'Draft',
 	'in-review': 'In review',
 	published: 'Published',
 };
 
-export const LESSON_LABELS: Record<string, string> = {
+export const LESSON_LABELS: LabelsOf<typeof LESSON_KINDS> = {
 	'went-well': 'What went well',
 	'went-wrong': 'What went wrong',
 	lucky: 'Where we got lucky',
 };
 
-export const FACTOR_LABELS: Record<string, string> = {
+export const FACTOR_LABELS: LabelsOf<typeof FACTOR_KINDS> = {
 	technical: 'Technical',
 	process: 'Process',
 	human: 'Human',
 	external: 'External',
 };
 
-export const TIMELINE_LABELS: Record<string, string> = {
+export const TIMELINE_LABELS: LabelsOf<typeof TIMELINE_KINDS> = {
 	trigger: 'Trigger',
 	detection: 'Detection',
 	escalation: 'Escalation',
@@ -38,7 +50,7 @@ export const TIMELINE_LABELS: Record<string, string> = {
 	other: 'Event',
 };
 
-export const ACTION_TYPE_LABELS: Record<string, string> = {
+export const ACTION_TYPE_LABELS: LabelsOf<typeof ACTION_TYPES> = {
 	mitigate: 'Mitigate',
 	prevent: 'Prevent',
 	detect: 'Detect',
@@ -48,14 +60,14 @@ export const ACTION_TYPE_LABELS: Record<string, string> = {
 	training: 'Training',
 };
 
-export const ACTION_STATUS_LABELS: Record<string, string> = {
+export const ACTION_STATUS_LABELS: LabelsOf<typeof ACTION_STATUSES> = {
 	open: 'Open',
 	'in-progress': 'In progress',
 	done: 'Done',
 	'wont-do': "Won't do",
 };
 
-export const DETECTION_LABELS: Record<string, string> = {
+export const DETECTION_LABELS: LabelsOf<typeof DETECTION_METHODS> = {
 	alert: 'Alert',
 	'customer-report': 'Customer report',
 	'internal-report': 'Internal report',
@@ -78,9 +90,4 @@ export const ACTION_STATUS_BADGE = {
 	'in-progress': 'note',
 	done: 'success',
 	'wont-do': 'default',
-} as const;
-
-/** `1,234,567` regardless of the build machine's locale. */
-export function formatCount(n: number): string {
-	return n.toLocaleString('en-US');
-}
+} as const satisfies LabelsOf<typeof ACTION_STATUSES>;

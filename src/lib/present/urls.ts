@@ -1,0 +1,16 @@
+/** The site's addresses, built in one place (content contract: "Addresses in the built site"). */
+
+/** `/postmortems/<id>/`. */
+export function postmortemUrl(id: string): string {
+	return `/postmortems/${id}/`;
+}
+
+/** `/root-causes/<root-cause-id>/`. */
+export function rootCauseUrl(id: string): string {
+	return `/root-causes/${id}/`;
+}
+
+/** `/services/<slug>/`, from the slug of the service's name (`model/slugs.ts`). */
+export function serviceUrl(slug: string): string {
+	return `/services/${slug}/`;
+}
