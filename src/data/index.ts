@@ -1,14 +1,21 @@
 /**
- * The bridge from Astro's content layer to `src/lib`: loads the collection once per build and
- * hands every page the same archive and the same figures.
+ * The pages' one door: the bridge from Astro's content layer to `src/lib`. It loads the collection
+ * once per build and computes each figure set once, so every page, feed and JSON file shows the same
+ * figure, and pages only render what they are handed.
  */
 import { join, relative, resolve, sep } from 'node:path';
 import { gitHistory } from '../node/git-history';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive } from '../lib/model/archive';
 import { computeStats } from '../lib/figures/stats';
-import { rootCauseProfiles } from '../lib/figures/causes';
+import { recurrencesAfterFix, recurringServiceCauses, rootCauseProfiles } from '../lib/figures/causes';
 import { serviceProfiles } from '../lib/figures/services';
+import { actionItemFigures, unfinished } from '../lib/figures/action-items';
+import { groupTrainingGaps, lessonFigures, onboardingPath } from '../lib/figures/learning';
+import { archiveFacets } from '../lib/figures/facets';
+import { computeTrends } from '../lib/figures/trends';
+import { completeness } from '../lib/figures/completeness';
+import { incidentsPerQuarterChart, trendCharts } from '../lib/present/chart-specs';
 import { serviceSlug } from '../lib/model/slugs';
 import { buildDate, contentDir, editBaseUrl, edition, showDrafts } from '../node/settings';
 import { loadTaxonomy } from '../node/taxonomy-file';
@@ -52,22 +59,88 @@ export async function getPostmortemEntry(id: string): Promise<PostmortemCollecti
 	return entry;
 }
 
+const getTrainingGaps = once(() => getArchive().then((a) => groupTrainingGaps(a.postmortems)));
+
 /** The aggregate figures of this build (`/api/stats.json`). */
-export const getStats = once(() =>
-	getArchive().then((a) =>
-		computeStats(a.postmortems, { edition: a.edition, buildDate: a.buildDate, rootCause: a.rootCause })
-	)
-);
+export const getStats = once(async () => {
+	const a = await getArchive();
+	return computeStats(a.postmortems, { edition: a.edition, buildDate: a.buildDate, rootCause: a.rootCause, trainingGaps: await getTrainingGaps() });
+});
+
+/** The home page's headline figures and latest postmortems. */
+export const getOverview = once(async () => {
+	const [archive, stats] = await Promise.all([getArchive(), getStats()]);
+	return {
+		stats,
+		latest: archive.postmortems.slice(0, 6),
+		recurringCauses: stats.rootCauses.filter((c) => c.recurring).length,
+		unfinishedActionItems: unfinished(stats.actionItems),
+	};
+});
+
+/** Everything `/action-items/` shows. */
+export const getActionItems = once(async () => {
+	const [archive, stats] = await Promise.all([getArchive(), getStats()]);
+	return { ...actionItemFigures(archive.postmortems, stats.actionItems, archive.buildDate), buildDate: archive.buildDate };
+});
+
+/** Everything `/lessons/` shows. */
+export const getLessons = once(() => getArchive().then((a) => ({ ...lessonFigures(a.postmortems), postmortems: a.postmortems.length })));
+
+/** Everything `/training/` shows. */
+export const getTraining = once(async () => {
+	const archive = await getArchive();
+	const gaps = (await getTrainingGaps()).map((gap) => ({ ...gap, incidents: gap.postmortems.map((id) => archive.byId.get(id)!) }));
+	return { gaps, path: onboardingPath(archive.postmortems, archive.rootCause) };
+});
+
+/** The archive's filters. */
+export const getArchiveFacets = once(() => getArchive().then((a) => archiveFacets(a.postmortems, a.rootCause, serviceSlug)));
+
+/** Every chart of `/trends/`. */
+export const getTrendCharts = once(() => getArchive().then((a) => trendCharts(computeTrends(a.postmortems, a.rootCause))));
+
+const getRecurrences = once(() => getArchive().then((a) => recurrencesAfterFix(a.postmortems)));
 
 /** Every named root cause with its incidents and figures. */
 export const getRootCauseProfiles = once(() =>
 	getArchive().then((a) => rootCauseProfiles(a.postmortems, a.rootCause, serviceSlug))
 );
 
+/** Everything `/root-causes/` shows. */
+export const getRootCauseIndex = once(async () => {
+	const [archive, profiles, recurrences] = await Promise.all([getArchive(), getRootCauseProfiles(), getRecurrences()]);
+	return { profiles, recurrences, pairs: recurringServiceCauses(archive.postmortems, serviceSlug), recurring: profiles.filter((p) => p.recurring).length };
+});
+
+/** Each root cause's page: its profile, its fixes that did not hold and its chart. */
+export const getRootCausePages = once(async () => {
+	const [profiles, recurrences] = await Promise.all([getRootCauseProfiles(), getRecurrences()]);
+	return profiles.map((profile) => ({
+		profile,
+		recurrences: recurrences.filter((r) => r.rootCause === profile.id),
+		chart: incidentsPerQuarterChart(`cause-${profile.id}`, profile.name.toLowerCase(), profile.incidents),
+	}));
+});
+
 /** Every service with its incident history. */
 export const getServiceProfiles = once(() =>
 	getArchive().then((a) => serviceProfiles(a.postmortems, a.rootCause, serviceSlug))
 );
+
+/** Each service's page: its profile and its chart. */
+export const getServicePages = once(async () =>
+	(await getServiceProfiles()).map((service) => ({ service, chart: incidentsPerQuarterChart(`service-${service.slug}`, service.name, service.incidents) }))
+);
+
+/** What a postmortem's page shows besides its body: the postmortem and, for authors, its completeness. */
+export async function getPostmortemPage(id: string) {
+	const [archive, entry] = await Promise.all([getArchive(), getPostmortemEntry(id)]);
+	const pm = archive.byId.get(id)!;
+	// Authors see how complete their postmortem is; the public edition's readers do not need to.
+	const score = archive.edition === 'internal' ? completeness(pm, entry.body ?? '') : undefined;
+	return { archive, pm, entry, score, source: await getSourceInfo(pm) };
+}
 
 const postmortemsDir = () => join(contentDir(), 'postmortems');
 const getGitHistory = once(async () => gitHistory(postmortemsDir()));

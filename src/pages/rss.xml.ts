@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import rss from '@astrojs/rss';
-import { getArchive } from '../data/index';
+import { getArchive } from '../data';
 import { feedItems } from '../lib/present/open-data';
 
 export const GET: APIRoute = async (context) => {

@@ -1,6 +1,6 @@
 /** Action items across postmortems: counts by status, overdue, rows and groups. "Open" is defined once, in `model/postmortem.ts`. */
-import { byNewest, isOverdue, type Postmortem } from '../model/postmortem';
-import type { ActionItem } from '../model/schema';
+import { byNewest, isActionOpen, isOverdue, type Postmortem } from '../model/postmortem';
+import { ACTION_TYPES, type ActionItem } from '../model/schema';
 
 export interface ActionItemCounts {
 	total: number;
@@ -88,4 +88,41 @@ export function groupActionItems(
 			return { key, counts, completionRate: completionRate(counts) };
 		})
 		.sort((a, b) => b.counts.total - a.counts.total || a.key.localeCompare(b.key));
+}
+
+/** Items not yet done or decided against: `open` and `in-progress` (see `isActionOpen`). */
+export function unfinished(counts: ActionItemCounts): number {
+	return counts.open + counts.inProgress;
+}
+
+/** Follow-ups that are easy to lose among fixes: each gets its own list on the action-item page. */
+export const SOFT_ACTION_TYPES = ['documentation', 'communication', 'training'] as const;
+
+export interface ActionItemFigures {
+	counts: ActionItemCounts;
+	completionRate: number | null;
+	overdue: ActionItemRow[];
+	/** Unfinished and not overdue. */
+	open: ActionItemRow[];
+	/** Done or won't do. */
+	closed: ActionItemRow[];
+	byOwner: ActionItemGroup[];
+	/** In the order of the schema's types. */
+	byType: ActionItemGroup[];
+	softTypes: { type: (typeof SOFT_ACTION_TYPES)[number]; items: ActionItemRow[] }[];
+}
+
+/** Everything `/action-items/` shows, from the same counts as `/api/stats.json`. */
+export function actionItemFigures(postmortems: readonly Postmortem[], counts: ActionItemCounts, buildDate: string): ActionItemFigures {
+	const rows = actionItemRows(postmortems, buildDate);
+	return {
+		counts,
+		completionRate: completionRate(counts),
+		overdue: rows.filter((r) => r.overdue),
+		open: rows.filter((r) => isActionOpen(r.status) && !r.overdue),
+		closed: rows.filter((r) => !isActionOpen(r.status)),
+		byOwner: groupActionItems(rows, 'owner', buildDate),
+		byType: groupActionItems(rows, 'type', buildDate).sort((a, b) => ACTION_TYPES.indexOf(a.key as never) - ACTION_TYPES.indexOf(b.key as never)),
+		softTypes: SOFT_ACTION_TYPES.map((type) => ({ type, items: rows.filter((r) => r.type === type) })),
+	};
 }

@@ -115,3 +115,15 @@ export function onboardingPath(
 	}
 	return steps;
 }
+
+export interface LessonFigures {
+	groups: LessonsByKind[];
+	tags: { tag: string; count: number }[];
+	total: number;
+}
+
+/** Everything `/lessons/` shows. */
+export function lessonFigures(postmortems: readonly Postmortem[]): LessonFigures {
+	const groups = lessonsByKind(postmortems);
+	return { groups, tags: lessonTags(postmortems), total: groups.reduce((sum, g) => sum + g.lessons.length, 0) };
+}

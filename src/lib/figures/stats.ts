@@ -25,7 +25,13 @@ export interface Stats {
 /** The aggregate figures of `/api/stats.json` (content contract, "JSON"). */
 export function computeStats(
 	postmortems: readonly Postmortem[],
-	options: { edition: string; buildDate: string; rootCause: (id: string) => RootCause }
+	options: {
+		edition: string;
+		buildDate: string;
+		rootCause: (id: string) => RootCause;
+		/** The groups `/training/` shows, when already computed: one grouping serves both. */
+		trainingGaps?: readonly TrainingGapGroup[];
+	}
 ): Stats {
 	return {
 		edition: options.edition,
@@ -36,7 +42,7 @@ export function computeStats(
 		timeToMitigateMinutes: spread(postmortems.map((pm) => pm.timeToMitigateMinutes)),
 		usersAffected: sumUsersAffected(postmortems),
 		rootCauses: countRootCauses(postmortems, options.rootCause),
-		trainingGaps: groupTrainingGaps(postmortems).map(({ topic, count, postmortems: ids }) => ({
+		trainingGaps: (options.trainingGaps ?? groupTrainingGaps(postmortems)).map(({ topic, count, postmortems: ids }) => ({
 			topic,
 			count,
 			postmortems: ids,

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getArchive } from '../../data/index';
+import { getArchive } from '../../data';
 import { postmortemJsonSchema } from '../../lib/present/json-schema';
 
 export const GET: APIRoute = async () => {

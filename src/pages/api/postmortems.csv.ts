@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getArchive } from '../../data/index';
+import { getArchive } from '../../data';
 import { postmortemsCsv } from '../../lib/present/open-data';
 
 export const GET: APIRoute = async () => {

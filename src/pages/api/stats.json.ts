@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { getStats } from '../../data/index';
+import { getStats } from '../../data';
 
 export const GET: APIRoute = async () => Response.json(await getStats());
