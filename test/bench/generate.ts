@@ -3,7 +3,7 @@
  * content contract, written twice: as Hindsight content (full frontmatter) and as the pages of a
  * bare Starlight site (the same MDX body, frontmatter `title` and `description` only).
  */
-import { SIDEBAR } from '../../src/sidebar';
+import { SIDEBAR } from '../../src/routes';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import yaml from 'js-yaml';
