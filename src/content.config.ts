@@ -3,14 +3,14 @@ import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { postmortemLoader } from './node/postmortem-loader';
 import { postmortemSchema } from './lib/model/schema';
-import { contentDir, edition, showDrafts } from './node/settings';
+import { settings } from 'virtual:hindsight/settings';
 
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
 	postmortems: defineCollection({
 		loader: postmortemLoader({
-			contentDir: contentDir(),
-			edition: () => ({ edition: edition(), includeDrafts: showDrafts() }),
+			contentDir: settings.contentDir,
+			edition: () => settings,
 			// The entries' type. The loader validates each file against the real taxonomy and ids,
 			// and reports problems in its own words.
 			schema: postmortemSchema({ rootCauseIds: ['(taxonomy)'] }),

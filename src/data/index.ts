@@ -17,7 +17,7 @@ import { computeTrends } from '../lib/figures/trends';
 import { completeness } from '../lib/figures/completeness';
 import { incidentsPerQuarterChart, trendCharts } from '../lib/present/chart-specs';
 import { serviceSlug } from '../lib/model/slugs';
-import { buildDate, contentDir, editBaseUrl, edition, showDrafts } from '../node/settings';
+import { settings } from 'virtual:hindsight/settings';
 import { loadTaxonomy } from '../node/taxonomy-file';
 
 export type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
@@ -44,10 +44,10 @@ export const getArchive = once(() =>
 	loadEntries().then((list) => {
 		const entries = [...list.values()].map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data }));
 		return buildArchive(entries, {
-			edition: edition(),
-			includeDrafts: showDrafts(),
-			buildDate: buildDate(),
-			taxonomy: loadTaxonomy(join(contentDir(), 'root-causes.yaml')),
+			edition: settings.edition,
+			includeDrafts: settings.includeDrafts,
+			buildDate: settings.buildDate,
+			taxonomy: loadTaxonomy(join(settings.contentDir, 'root-causes.yaml')),
 		});
 	})
 );
@@ -142,12 +142,12 @@ export async function getPostmortemPage(id: string) {
 	return { archive, pm, entry, score, source: await getSourceInfo(pm) };
 }
 
-const postmortemsDir = () => join(contentDir(), 'postmortems');
+const postmortemsDir = () => join(settings.contentDir, 'postmortems');
 const getGitHistory = once(async () => gitHistory(postmortemsDir()));
 
 /** Edit link and last change of a postmortem's source, when the site names its repository. */
 export async function getSourceInfo(pm: { filePath: string | undefined }): Promise<{ editUrl?: string; lastUpdated?: Date }> {
-	const base = editBaseUrl();
+	const base = settings.editBaseUrl;
 	if (!base || !pm.filePath) return {};
 	const file = resolve(pm.filePath);
 	const history = await getGitHistory();

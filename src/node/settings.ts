@@ -1,5 +1,7 @@
 /**
  * Build settings read from the environment, in one place: which archive, which edition, which day.
+ * The integration reads them once and hands them to the content layer and the pages as the virtual
+ * module `virtual:hindsight/settings` (see `readSettings`).
  */
 import { resolve } from 'node:path';
 
@@ -39,17 +41,6 @@ export function buildDate(env: Env = process.env, now: Date = new Date()): strin
 }
 
 /**
- * Whether drafts are shown: only by the dev server. The `hindsight` integration in
- * astro.config.mjs sets this from the Astro command itself, not from NODE_ENV or Vite's mode, so no
- * environment a build happens to run in can publish a draft.
- */
-export const SHOW_DRAFTS_ENV = 'HINDSIGHT_SHOW_DRAFTS';
-
-export function showDrafts(env: Env = process.env): boolean {
-	return env[SHOW_DRAFTS_ENV] === 'dev';
-}
-
-/**
  * Where a postmortem's source can be edited: `HINDSIGHT_EDIT_URL` plus the file's path from the
  * top of the git work tree holding the content (from the project root outside one), e.g.
  * `https://github.com/acme/postmortems/edit/main/`. Unset: no edit links.
@@ -59,4 +50,28 @@ export function editBaseUrl(env: Env = process.env): string | undefined {
 	if (!value) return undefined;
 	if (!/^https?:\/\//.test(value)) throw new Error(`HINDSIGHT_EDIT_URL must be an http(s) URL; got "${value}"`);
 	return value.endsWith('/') ? value : `${value}/`;
+}
+
+/** What one build or dev server runs with. */
+export interface Settings {
+	contentDir: string;
+	edition: Edition;
+	/** Drafts are shown by the dev server alone. */
+	includeDrafts: boolean;
+	buildDate: string;
+	editBaseUrl: string | undefined;
+}
+
+/**
+ * The settings of one Astro command. Whether drafts show is decided by the command itself, not by
+ * NODE_ENV or Vite's mode, so that no environment a build happens to run in can publish a draft.
+ */
+export function readSettings(command: string, env: Env = process.env): Settings {
+	return {
+		contentDir: contentDir(env),
+		edition: edition(env),
+		includeDrafts: command === 'dev',
+		buildDate: buildDate(env),
+		editBaseUrl: editBaseUrl(env),
+	};
 }

@@ -1,0 +1,3 @@
+declare module 'virtual:hindsight/settings' {
+	export const settings: import('./node/settings').Settings;
+}
