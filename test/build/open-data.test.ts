@@ -98,18 +98,6 @@ describe('open data and knowledge pages (internal edition)', () => {
 		expect(actions).toMatch(/Completion rate 33%/);
 		expect(actions).toMatch(/Documentation \(1\).*Document flag defaults/);
 	});
-
-	it('resolves every internal link on every page', () => {
-		const missing = new Set<string>();
-		for (const file of readOutput(build.dist).filter((f) => f.path.endsWith('.html'))) {
-			for (const [, href] of file.text.matchAll(/href="(\/[^"#?]*)[^"]*"/g)) {
-				const path = decodeURIComponent(href!);
-				const target = join(build.dist, path);
-				if (!existsSync(target) && !existsSync(join(target, 'index.html'))) missing.add(`${file.path} → ${path}`);
-			}
-		}
-		expect([...missing]).toEqual([]);
-	});
 });
 
 describe('the public edition', () => {
@@ -127,13 +115,6 @@ describe('the public edition', () => {
 		expect(existsSync(join(build.dist, 'postmortems/2024/alpha'))).toBe(false);
 	});
 
-	it('has the internal marker sentence in the internal output, search index included, and nowhere in the public one', async () => {
-		const marker = 'A distinctive zebracorn sentence lives only in the alpha body.';
-		const internal = readOutput((await buildFixture('basic')).dist).filter((f) => f.text.includes(marker)).map((f) => f.path);
-		expect(internal).toContain('postmortems/2024/alpha/index.html');
-		expect(internal.some((path) => path.startsWith('pagefind/fragment/'))).toBe(true);
-		expect(readOutput(build.dist).filter((f) => f.text.includes(marker))).toEqual([]);
-	});
 
 	it('shows no completeness score to public readers', () => {
 		expect(readPage(build.dist, 'postmortems/2023/beta/')).not.toContain('hs-completeness');
@@ -143,8 +124,13 @@ describe('the public edition', () => {
 		expect(build.output).toMatch(/\[hindsight\] No trace of the 3 left-out postmortems in the output\./);
 	});
 
-	it('leaves nothing of an internal postmortem in any file, the search index included', () => {
-		const markers = ['zebracorn', 'Alpha checkout outage', 'Gamma cache stampede', '2024/alpha', 'alpha-storefront', 'plumbago-walrus'];
+	it('leaves nothing of an internal postmortem in any file, the search index included', async () => {
+		// The marker is in the internal edition's pages and search index, so this check can fail.
+		const marker = 'A distinctive zebracorn sentence lives only in the alpha body.';
+		const internal = readOutput((await buildFixture('basic')).dist).filter((f) => f.text.includes(marker)).map((f) => f.path);
+		expect(internal).toContain('postmortems/2024/alpha/index.html');
+		expect(internal.some((path) => path.startsWith('pagefind/fragment/'))).toBe(true);
+		const markers = [marker, 'zebracorn', 'Alpha checkout outage', 'Gamma cache stampede', '2024/alpha', 'alpha-storefront', 'plumbago-walrus'];
 		const leaks = readOutput(build.dist).flatMap((file) => markers.filter((m) => file.text.includes(m)).map((m) => `${file.path}: ${m}`));
 		expect(leaks).toEqual([]);
 	});

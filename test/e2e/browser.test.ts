@@ -140,8 +140,8 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 			expect(policy).not.toContain('unsafe-inline');
 			// Use what the page offers: draw the charts, run a search.
 			for (const canvas of await page.locator('canvas').all()) await canvas.scrollIntoViewIfNeeded();
-			if (path.startsWith('/search/')) await page.waitForSelector('#starlight__search .pagefind-ui__result');
-			await page.waitForTimeout(300);
+			await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => (c as HTMLCanvasElement).dataset.drawn !== undefined));
+			if (path.startsWith('/search/')) await searchResults(page);
 			expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 			await page.close();
 		}

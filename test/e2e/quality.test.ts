@@ -41,11 +41,16 @@ describe.skipIf(!hasChromium)('quality of the built sample archive', () => {
 			expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
 			// Draw every chart and open every disclosure so axe sees them too.
 			await page.evaluate(async () => {
-				for (const canvas of document.querySelectorAll('canvas')) canvas.scrollIntoView();
+				for (const canvas of document.querySelectorAll('canvas')) {
+					canvas.scrollIntoView();
+					// Two frames: the chart's intersection observer sees it before the next scroll.
+					await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+				}
 				for (const details of document.querySelectorAll('main details')) (details as HTMLDetailsElement).open = true;
-				window.scrollTo(0, 0);
 			});
-			await page.waitForTimeout(200);
+			// Each chart marks itself once drawn.
+			await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => (c as HTMLCanvasElement).dataset.drawn !== undefined));
+			await page.evaluate(() => window.scrollTo(0, 0));
 			const results = await new AxeBuilder({ page })
 				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
 				.disableRules(AXE_ALLOWLIST.map((entry) => entry.rule))
