@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findPostmortemFiles } from '../node/postmortem-files';
 import { scaffoldPostmortem, slugify } from '../lib/model/scaffold';
-import { contentDir } from '../node/settings';
+import { contentDir, postmortemsDir, taxonomyFile } from '../node/settings';
 import { loadTaxonomy } from '../node/taxonomy-file';
 import { ContentError } from '../lib/model/errors';
 
@@ -17,7 +17,7 @@ function main(args: string[]): number {
 		return 2;
 	}
 	const root = contentDir();
-	const postmortems = join(root, 'postmortems');
+	const postmortems = postmortemsDir(root);
 	const now = new Date();
 	const id = `${now.getUTCFullYear()}/${slugify(title)}`;
 	const clash = findPostmortemFiles(postmortems).files.find((file) => file.id === id);
@@ -25,7 +25,7 @@ function main(args: string[]): number {
 		console.error(`Not written: ${relative(process.cwd(), clash.path)} already has the id "${id}". Choose another title.`);
 		return 1;
 	}
-	const taxonomy = loadTaxonomy(join(root, 'root-causes.yaml'));
+	const taxonomy = loadTaxonomy(taxonomyFile(root));
 	const file = join(postmortems, `${id}.mdx`);
 	mkdirSync(join(postmortems, id.split('/')[0]!), { recursive: true });
 	writeFileSync(file, scaffoldPostmortem(title, now, taxonomy.find((c) => c.id === 'process-gap')?.id ?? taxonomy[0]!.id), { flag: 'wx' });

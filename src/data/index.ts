@@ -3,7 +3,7 @@
  * once per build and computes each figure set once, so every page, feed and JSON file shows the same
  * figure, and pages only render what they are handed.
  */
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { gitHistory } from '../node/git-history';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive } from '../lib/model/archive';
@@ -19,6 +19,7 @@ import { incidentsPerQuarterChart, trendCharts } from '../lib/present/chart-spec
 import { serviceSlug } from '../lib/model/slugs';
 import { settings } from 'virtual:hindsight/settings';
 import { loadTaxonomy } from '../node/taxonomy-file';
+import { postmortemsDir, taxonomyFile } from '../node/settings';
 
 export type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
 
@@ -47,7 +48,7 @@ export const getArchive = once(() =>
 			edition: settings.edition,
 			includeDrafts: settings.includeDrafts,
 			buildDate: settings.buildDate,
-			taxonomy: loadTaxonomy(join(settings.contentDir, 'root-causes.yaml')),
+			taxonomy: loadTaxonomy(taxonomyFile(settings.contentDir)),
 		});
 	})
 );
@@ -142,8 +143,8 @@ export async function getPostmortemPage(id: string) {
 	return { archive, pm, entry, score, source: await getSourceInfo(pm) };
 }
 
-const postmortemsDir = () => join(settings.contentDir, 'postmortems');
-const getGitHistory = once(async () => gitHistory(postmortemsDir()));
+const postmortemsFolder = () => postmortemsDir(settings.contentDir);
+const getGitHistory = once(async () => gitHistory(postmortemsFolder()));
 
 /** Edit link and last change of a postmortem's source, when the site names its repository. */
 export async function getSourceInfo(pm: { filePath: string | undefined }): Promise<{ editUrl?: string; lastUpdated?: Date }> {
@@ -153,7 +154,7 @@ export async function getSourceInfo(pm: { filePath: string | undefined }): Promi
 	const history = await getGitHistory();
 	// The link names the file as its own repository does: content kept in a repository of its
 	// own would otherwise get a path from this project's root, climbing out with `../`.
-	const path = history ? history.prefix + relative(postmortemsDir(), file).split(sep).join('/') : pm.filePath;
+	const path = history ? history.prefix + relative(postmortemsFolder(), file).split(sep).join('/') : pm.filePath;
 	const lastUpdated = history?.lastChanged.get(file);
 	return { editUrl: new URL(path, base).href, ...(lastUpdated ? { lastUpdated } : {}) };
 }

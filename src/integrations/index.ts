@@ -3,10 +3,9 @@
  * hand postmortem bodies to the compiler, and the end-of-build steps (each page's
  * Content-Security-Policy, then the leak guard over the finished output).
  */
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { readSettings } from '../node/settings';
+import { postmortemsDir, readSettings } from '../node/settings';
 import { postmortemBodiesOnly } from './bodies-only';
 import { completeSiteCsp } from './csp';
 import { guardEdition } from './leak-guard';
@@ -22,7 +21,7 @@ export default function hindsight(): AstroIntegration {
 				guard = { edition: settings.edition, contentDir: settings.contentDir, root: fileURLToPath(config.root), srcDir: fileURLToPath(config.srcDir) };
 				updateConfig({
 					vite: {
-						plugins: [settingsModule(settings), postmortemBodiesOnly(join(settings.contentDir, 'postmortems'))],
+						plugins: [settingsModule(settings), postmortemBodiesOnly(postmortemsDir(settings.contentDir))],
 						// A content folder outside the project has no node_modules above it: the one package a
 						// body may import from resolves from the project.
 						resolve: { alias: [{ find: /^@astrojs\/starlight\/components$/, replacement: fileURLToPath(import.meta.resolve('@astrojs/starlight/components')) }] },

@@ -5,9 +5,8 @@
  * are, 2 when the linter could not run (a bad lint.yaml, a path that does not exist).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { findPostmortemFiles } from '../node/postmortem-files';
-import { contentDir } from '../node/settings';
+import { contentDir, postmortemsDir } from '../node/settings';
 import { loadConfig } from './config';
 import type { Finding } from './finding';
 import { formatFinding, formatSummary, lintFile } from './lint';
@@ -46,7 +45,7 @@ async function main(args: readonly string[]): Promise<number> {
 	}
 	const root = contentDir();
 	const config = loadConfig(root);
-	const files = collectFiles(args.length ? args : [join(root, 'postmortems')]);
+	const files = collectFiles(args.length ? args : [postmortemsDir(root)]);
 	const findings: Finding[] = [];
 	for (const file of files) {
 		let fileFindings: Finding[];

@@ -20,6 +20,7 @@ import { z } from 'astro/zod';
 import { ContentError } from '../lib/model/errors';
 import { DEFAULT_ROOT_CAUSE_IDS } from '../lib/model/taxonomy';
 import { loadTaxonomy } from '../node/taxonomy-file';
+import { taxonomyFile } from '../node/settings';
 
 export interface BlamelessPhrase {
 	phrase: string;
@@ -167,7 +168,7 @@ export function loadConfig(contentDir: string): LintConfig {
 	}
 	let rootCauseIds: readonly string[];
 	try {
-		rootCauseIds = loadTaxonomy(join(contentDir, 'root-causes.yaml')).map((cause) => cause.id);
+		rootCauseIds = loadTaxonomy(taxonomyFile(contentDir)).map((cause) => cause.id);
 	} catch {
 		// A missing or broken taxonomy is the build's to report; the linter only needs ids for the
 		// completeness score, and the defaults serve most archives.

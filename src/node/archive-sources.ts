@@ -2,7 +2,7 @@
  * Every postmortem of an archive, read from disk and validated once: what the content layer stores
  * and what the leak guard decides "left out" from, so the two can never disagree about a file.
  */
-import { join, relative, isAbsolute } from 'node:path';
+import { relative, isAbsolute } from 'node:path';
 import { ContentError } from '../lib/model/errors';
 import { formatProblem, readPostmortemText, validatePostmortem, type ContentProblem } from '../lib/model/postmortem-source';
 import { postmortemSchema, type PostmortemData } from '../lib/model/schema';
@@ -10,6 +10,7 @@ import type { Taxonomy } from '../lib/model/taxonomy';
 import { loadTaxonomy } from './taxonomy-file';
 import { collisionProblem, serviceSlugCollisions } from '../lib/model/slugs';
 import { findPostmortemFiles, readPostmortemFile, type PostmortemFile } from './postmortem-files';
+import { postmortemsDir, taxonomyFile } from './settings';
 
 export interface PostmortemSource extends PostmortemFile {
 	/** The whole file. */
@@ -36,12 +37,12 @@ export function readArchiveSources(contentDir: string): ArchiveSources {
 	const problems: ContentProblem[] = [];
 	let taxonomy: Taxonomy = [];
 	try {
-		taxonomy = loadTaxonomy(join(contentDir, 'root-causes.yaml'));
+		taxonomy = loadTaxonomy(taxonomyFile(contentDir));
 	} catch (error) {
 		if (!(error instanceof ContentError)) throw error;
 		problems.push({ file: displayPath(error.file), field: error.field, message: error.expected });
 	}
-	const found = findPostmortemFiles(join(contentDir, 'postmortems'));
+	const found = findPostmortemFiles(postmortemsDir(contentDir));
 	problems.push(...found.problems.map((p) => ({ ...p, file: displayPath(p.file) })));
 	// `related` must name a postmortem that is built: not a hidden file, nor one refused above.
 	const schema = postmortemSchema({

@@ -8,12 +8,13 @@
  * its assets would be emitted into an edition that leaves it out.
  */
 import { fileURLToPath } from 'node:url';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { isIncluded, type ArchiveOptions } from '../lib/model/archive';
 import type { PostmortemSchema } from '../lib/model/schema';
 import { contentErrorMessage, readArchiveSources } from './archive-sources';
+import { postmortemsDir, taxonomyFile } from './settings';
 
 export interface PostmortemLoaderOptions {
 	contentDir: string;
@@ -54,10 +55,10 @@ export function postmortemLoader({ contentDir, edition, schema }: PostmortemLoad
 			if (!watcher) return;
 			// In the dev server, any change below the folder is read again whole: a new file can make
 			// another one's `related` valid, and a rename changes an id.
-			const dir = join(contentDir, 'postmortems');
+			const dir = postmortemsDir(contentDir);
 			watcher.add(dir);
 			const onChange = (path: string) => {
-				if (!path.startsWith(dir + sep) && path !== join(contentDir, 'root-causes.yaml')) return;
+				if (!path.startsWith(dir + sep) && path !== taxonomyFile(contentDir)) return;
 				try {
 					sync();
 					logger.info(`Reloaded postmortems after a change to ${relative(root, path)}`);

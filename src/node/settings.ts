@@ -3,7 +3,7 @@
  * The integration reads them once and hands them to the content layer and the pages as the virtual
  * module `virtual:hindsight/settings` (see `readSettings`).
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import type { Edition } from '../lib/model/archive';
 import { toIsoDate } from '../lib/model/datetime';
@@ -14,6 +14,16 @@ type Env = Record<string, string | undefined>;
 /** The folder holding `postmortems/` and `root-causes.yaml` (`HINDSIGHT_CONTENT_DIR`, default `./content`). */
 export function contentDir(env: Env = process.env): string {
 	return resolve(env.HINDSIGHT_CONTENT_DIR || 'content');
+}
+
+/** Where a content folder keeps its postmortems. */
+export function postmortemsDir(contentDir: string): string {
+	return join(contentDir, 'postmortems');
+}
+
+/** Where a content folder keeps its root-cause taxonomy. */
+export function taxonomyFile(contentDir: string): string {
+	return join(contentDir, 'root-causes.yaml');
 }
 
 /** `EDITION=public` builds the public edition; anything else but `internal` is a mistake worth stopping for. */

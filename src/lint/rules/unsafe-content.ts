@@ -1,7 +1,7 @@
 /**
  * unsafe-content: what in a body could run script in a reader's browser. The build sanitizes it
  * out of `.md` bodies and refuses it in MDX; the linter names each one first, where the author is.
- * The judgement is the build's own (`src/lib/body-safety.ts`).
+ * The judgement is the build's own (`src/lib/model/body-safety.ts`).
  */
 import { fromHtml } from 'hast-util-from-html';
 import { find, html } from 'property-information';
