@@ -4,16 +4,7 @@
  * PostmortemSearchData.astro).
  */
 
-export interface PagefindUIInstance {
-	triggerSearch(term: string): void;
-	triggerFilters(filters: Record<string, string[]>): void;
-}
-
 export const FILTER_NAMES = ['severity', 'cause', 'service', 'team', 'year', 'status'] as const;
-
-export function isSearchPage(): boolean {
-	return /\/search\/?$/.test(location.pathname);
-}
 
 export function searchFromAddress(): { q: string; filters: Record<string, string[]> } {
 	const params = new URLSearchParams(location.search);

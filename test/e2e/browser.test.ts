@@ -225,7 +225,9 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 
 		it('loads Pagefind only when search is used', async () => {
 			const { page } = await open('/postmortems/2024/alpha/');
-			const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('pagefind')));
+			// Pagefind's UI (ui-core) and index (pagefind/): Starlight would fetch the UI once the page is idle.
+			const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /pagefind|ui-core/.test(e.name)));
+			await page.evaluate(() => new Promise((idle) => requestIdleCallback(() => requestIdleCallback(idle))));
 			expect(await loaded()).toBe(false);
 			await page.click('button[data-open-modal]');
 			await page.waitForSelector('#starlight__search input');
