@@ -1,22 +1,9 @@
 /** `npm run lint:content` as a person runs it: its output, exit codes and settings. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/build';
-
-function cli(args: string[], env: Record<string, string> = {}) {
-	const base = { ...process.env };
-	delete base.HINDSIGHT_CONTENT_DIR;
-	const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/lint/cli.ts', ...args], {
-		cwd: ROOT,
-		env: { ...base, ...env },
-		encoding: 'utf8',
-	});
-	const lines = result.stdout.trim().split('\n');
-	return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines, summary: lines.at(-1) ?? '' };
-}
+import { lintCli as cli } from '../support/lint-cli';
 
 describe('npm run lint:content', () => {
 	const LINE = /^\S+:\d+:\d+ {2}[a-z-]+ {2}\S.*$/;

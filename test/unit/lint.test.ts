@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +11,7 @@ import type { Finding, RuleName } from '../../src/lint/finding';
 import { formatFinding, formatSummary, lintFile } from '../../src/lint/lint';
 import { looksLikeEsModule } from '../../src/lint/rules/mdx-hazard';
 import { maskSecret } from '../../src/lint/rules/secrets';
+import { lintCli as cli } from '../support/lint-cli';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'test/fixtures/lint');
@@ -29,18 +29,6 @@ function where(findings: Finding[], rule: RuleName): Array<[number, number, stri
 const at = (line: number, column: number, text: string) => [line, column, expect.stringContaining(text)];
 
 /** Runs `npm run lint:content` as a child process, as CI would. */
-function cli(args: string[], env: Record<string, string> = {}) {
-	const base = { ...process.env };
-	delete base.HINDSIGHT_CONTENT_DIR;
-	const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/lint/cli.ts', ...args], {
-		cwd: ROOT,
-		env: { ...base, ...env },
-		encoding: 'utf8',
-	});
-	const lines = result.stdout.trim().split('\n');
-	return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines, summary: lines.at(-1) ?? '' };
-}
-
 describe('blameless', () => {
 	it('flags blameful and hindsight wording in the body and the frontmatter text fields', async () => {
 		const findings = await lint('blameless.mdx');
