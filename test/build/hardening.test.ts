@@ -178,6 +178,35 @@ Footnote[^1].
 	});
 });
 
+describe('an MDX body that holds script', () => {
+	it('fails the build, naming the file, the line and the construct', async () => {
+		const content = archive({
+			'2024/fine.md': frontmatter('Fine'),
+			'2024/hazard.mdx': `${frontmatter('Hazard')}import Evil from '../../evil.astro';
+
+## What happened
+
+<img src="x.png" onError="alert(1)" />
+
+Read [this](javascript:alert(2)) and <a href={'java' + 'script:x'}>that</a>.
+
+<div {...{ onClick: 1 }}>spread</div>
+`,
+		});
+		const build = await buildFixture('hardening-mdx', { content });
+		expect(build.code).not.toBe(0);
+		for (const message of [
+			/hazard\.mdx:12:1: import from "\.\.\/\.\.\/evil\.astro" is not allowed/,
+			/hazard\.mdx:16:1: the event handler onError= on <img> would run script/,
+			/hazard\.mdx:18:6: the link "javascript:alert\(2\)" uses a scheme that can run script/,
+			/hazard\.mdx:18:\d+: href=\{…\} on <a> is an expression that cannot be checked/,
+			/hazard\.mdx:20:1: <div \{\.\.\.\}> spreads attributes that cannot be checked/,
+		]) {
+			expect(build.output).toMatch(message);
+		}
+	}, 120_000);
+});
+
 describe('the leak guard', () => {
 	it('does not cry wolf when a public and an internal postmortem each have a diagram.png of their own', async () => {
 		const internalDiagram = await png('#0000aa');
