@@ -4,6 +4,7 @@
  */
 import type { Chart as ChartJs } from 'chart.js';
 import type { ChartSpec } from '../lib/present/chart-specs';
+import { formatCount, formatMinutes, formatPercent } from '../lib/present/format';
 
 const drawn = new Map<HTMLCanvasElement, ChartJs>();
 
@@ -11,20 +12,27 @@ function cssColor(name: string): string {
 	return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 }
 
-/** Axis ticks and tooltips round to one figure: the table under each chart has the exact value. */
-function shortDuration(value: number): string {
-	if (value < 60) return `${Math.round(value)} min`;
-	if (value < 1440) return `${Math.round((value / 60) * 10) / 10} h`;
-	return `${Math.round((value / 1440) * 10) / 10} d`;
+/** The duration ticks a person reads at a glance; a log axis shows the ones in its range. */
+const DURATION_TICKS = [1, 10, 60, 360, 1440, 10080, 43200, 525600];
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact' });
+
+/** Axis labels: durations and counts as the tables write them, users compactly (50M). */
+function formatTick(format: ChartSpec['format'], value: number): string {
+	if (format === 'minutes') return formatMinutes(value);
+	if (format === 'users') return compact.format(value);
+	return formatValue(format, value);
 }
 
+/** Tooltips: exactly the table's words. */
 function formatValue(format: ChartSpec['format'], value: number): string {
-	if (format === 'percent') return `${Math.round(value * 100)}%`;
-	if (format === 'minutes') return shortDuration(value);
-	return value.toLocaleString('en-US');
+	if (format === 'percent') return formatPercent(value);
+	if (format === 'minutes') return formatMinutes(value);
+	return formatCount(value);
 }
 
 function config(spec: ChartSpec) {
+	const log = spec.format === 'minutes' || spec.format === 'users';
 	const text = cssColor('--sl-color-gray-2');
 	const grid = cssColor('--sl-color-gray-5');
 	return {
@@ -39,7 +47,8 @@ function config(spec: ChartSpec) {
 				borderDash: d.dashed ? [6, 4] : [],
 				borderWidth: spec.type === 'line' ? 2 : 0,
 				pointRadius: spec.type === 'line' ? 2 : 0,
-				spanGaps: true,
+				// An empty period is a gap, never a line drawn across it as if there were data.
+				spanGaps: false,
 			})),
 		},
 		options: {
@@ -51,21 +60,23 @@ function config(spec: ChartSpec) {
 			scales: {
 				x: { stacked: !!spec.stacked, ticks: { color: text }, grid: { color: grid } },
 				y: {
-					// Durations span minutes to days: a log scale keeps both ends readable.
-					type: spec.format === 'minutes' ? ('logarithmic' as const) : ('linear' as const),
+					type: log ? ('logarithmic' as const) : ('linear' as const),
 					stacked: !!spec.stacked,
-					beginAtZero: spec.format !== 'minutes',
+					beginAtZero: !log,
 					title: { display: true, text: spec.yTitle, color: text },
+					// Log axes get round ticks: 1 min, 10 min, 1 h, 6 h, 1 d, 7 d… or powers of ten.
+					afterBuildTicks: log
+						? (axis: { min: number; max: number; ticks: { value: number }[] }) => {
+								const candidates = spec.format === 'minutes' ? DURATION_TICKS : Array.from({ length: 12 }, (_, i) => 10 ** i);
+								const inRange = candidates.filter((v) => v >= axis.min && v <= axis.max);
+								if (inRange.length >= 2) axis.ticks = inRange.map((value) => ({ value }));
+							}
+						: undefined,
 					ticks: {
 						color: text,
 						// Whole incidents and users: no 0.5 ticks.
 						precision: spec.format === 'count' ? 0 : undefined,
-						callback: (value: string | number) => {
-							const n = Number(value);
-							// On the log scale, label only round durations.
-							if (spec.format === 'minutes' && ![1, 5, 15, 60, 240, 1440, 4320, 14400, 43200].includes(n)) return '';
-							return formatValue(spec.format, n);
-						},
+						callback: (value: string | number) => formatTick(spec.format, Number(value)),
 					},
 					grid: { color: grid },
 				},
@@ -76,6 +87,11 @@ function config(spec: ChartSpec) {
 					callbacks: {
 						label: (item: { dataset: { label?: string }; parsed: { y: number | null } }) =>
 							`${item.dataset.label}: ${item.parsed.y === null ? '—' : formatValue(spec.format, item.parsed.y)}`,
+						// How many incidents stand behind the point.
+						footer: (items: { dataIndex: number }[]) => {
+							const n = spec.counts?.[items[0]?.dataIndex ?? -1];
+							return n === undefined ? '' : `${formatCount(n)} ${n === 1 ? 'incident' : 'incidents'}`;
+						},
 					},
 				},
 			},

@@ -114,6 +114,43 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 		await page.close();
 	});
 
+	it('labels both axes of every chart in words and draws nothing across an empty period', async () => {
+		const page = await site.browser.newPage({ viewport: { width: 390, height: 900 } });
+		await page.goto(`${site.server.url}/trends/`, { waitUntil: 'networkidle' });
+		for (const canvas of await page.locator('canvas[data-chart]').all()) {
+			await canvas.scrollIntoViewIfNeeded();
+			await page.waitForFunction((el) => (el as HTMLCanvasElement).dataset.drawn !== undefined, await canvas.elementHandle());
+		}
+		// The chart objects themselves, from the Chart.js module the page loaded. (A string, so the
+		// test runner leaves its dynamic import alone.)
+		const charts = (await page.evaluate(`(async () => {
+			const url = performance.getEntriesByType('resource').map((e) => e.name).find((name) => name.includes('chart-setup'));
+			const { Chart } = await import(url);
+			return [...document.querySelectorAll('canvas[data-chart]')].map((canvas) => {
+				const chart = Chart.getChart(canvas);
+				const spec = JSON.parse(canvas.dataset.chart);
+				return {
+					format: spec.format,
+					counts: spec.counts ?? [],
+					x: chart.scales.x.ticks.map((t) => String(t.label ?? '')).filter(Boolean),
+					y: chart.scales.y.ticks.map((t) => String(t.label ?? '')).filter(Boolean),
+					lines: chart.config.type === 'line' ? chart.data.datasets.map((d) => ({ spanGaps: d.spanGaps, data: d.data })) : [],
+				};
+			});
+		})()`)) as { format: string; counts: number[]; x: string[]; y: string[]; lines: { spanGaps: boolean; data: (number | null)[] }[] }[];
+		expect(charts).toHaveLength(6);
+		for (const chart of charts) {
+			expect(chart.x.length, `${chart.format} x ticks`).toBeGreaterThan(1);
+			expect(chart.y.length, `${chart.format} y ticks`).toBeGreaterThan(1);
+			if (chart.format === 'minutes') for (const label of chart.y) expect(label).toMatch(/^\d+ (min|h|d)$/);
+			for (const line of chart.lines) {
+				expect(line.spanGaps).toBe(false);
+				chart.counts.forEach((n, i) => n === 0 && expect(line.data[i]).toBeNull());
+			}
+		}
+		await page.close();
+	});
+
 	it('keeps the chart tables for readers without JavaScript', async () => {
 		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
