@@ -119,7 +119,7 @@ export const getRootCausePages = once(async () => {
 	const [profiles, recurrences] = await Promise.all([getRootCauseProfiles(), getRecurrences()]);
 	return profiles.map((profile) => ({
 		profile,
-		recurrences: recurrences.filter((r) => r.rootCause === profile.id),
+		recurrences: recurrences.filter((r) => r.rootCauses.includes(profile.id)),
 		chart: incidentsPerQuarterChart(`cause-${profile.id}`, profile.name.toLowerCase(), profile.incidents),
 	}));
 });

@@ -96,19 +96,38 @@ describe('root causes', () => {
 });
 
 describe('recurrence after a done fix', () => {
-	it('flags a cause that came back after an earlier incident had its prevent item done, naming the fix', () => {
+	it('flags a cause that came back on the same service after its prevent item was done, naming the fix and why', () => {
 		const archive = archiveOf([
-			entry('first', { started: '2024-01-01T00:00:00Z', rootCauses: ['database'], actionItems: [item('done', undefined, 'prevent', 'Add replica lag alarm'), item('done', undefined, 'detect', 'Not a prevent item')] }),
-			entry('second', { started: '2024-05-01T00:00:00Z', rootCauses: ['database', 'network'] }),
+			entry('first', { started: '2024-01-01T00:00:00Z', services: ['orders-db'], rootCauses: ['database'], actionItems: [item('done', undefined, 'prevent', 'Add replica lag alarm'), item('done', undefined, 'detect', 'Not a prevent item')] }),
+			entry('second', { started: '2024-05-01T00:00:00Z', services: ['Orders-DB', 'web'], rootCauses: ['database', 'network'] }),
 			entry('other', { started: '2024-06-01T00:00:00Z', rootCauses: ['network'] }),
 			entry('unfixed', { started: '2023-01-01T00:00:00Z', rootCauses: ['capacity'], actionItems: [item('open', undefined, 'prevent')] }),
 			entry('again', { started: '2023-06-01T00:00:00Z', rootCauses: ['capacity'] }),
 		]);
 		const found = recurrencesAfterFix(archive.postmortems);
 		expect(found).toHaveLength(1);
-		expect(found[0]).toMatchObject({ rootCause: 'database', fixes: ['Add replica lag alarm'] });
+		expect(found[0]).toMatchObject({ rootCauses: ['database'], fixes: ['Add replica lag alarm'], sharedServices: ['Orders-DB'], sharedTeams: [] });
 		expect(found[0]!.postmortem.id).toBe('second');
 		expect(found[0]!.earlier.id).toBe('first');
+	});
+
+	it('needs a shared service or team as well as the cause: a category alone is noise', () => {
+		const fix = [item('done', undefined, 'prevent', 'Patch the parser')];
+		const archive = archiveOf([
+			entry('cloudbleed', { started: '2017-02-17T00:00:00Z', services: ['edge-proxy'], teams: ['Edge'], rootCauses: ['software-bug'], actionItems: fix }),
+			entry('crowdstrike', { started: '2024-07-19T00:00:00Z', services: ['falcon-sensor'], teams: ['Endpoint'], rootCauses: ['software-bug'] }),
+			entry('edge-again', { started: '2019-07-02T00:00:00Z', services: ['waf'], teams: ['edge'], rootCauses: ['software-bug'] }),
+		]);
+		const found = recurrencesAfterFix(archive.postmortems);
+		expect(found.map((r) => [r.postmortem.id, r.earlier.id, r.sharedTeams])).toEqual([['edge-again', 'cloudbleed', ['edge']]]);
+	});
+
+	it('lists a recurrence once, with every cause the two incidents share', () => {
+		const archive = archiveOf([
+			entry('before', { started: '2024-01-01T00:00:00Z', rootCauses: ['capacity', 'config-change'], actionItems: [item('done', undefined, 'prevent', 'Retry budget')] }),
+			entry('after', { started: '2024-06-01T00:00:00Z', rootCauses: ['config-change', 'capacity'] }),
+		]);
+		expect(recurrencesAfterFix(archive.postmortems).map((r) => r.rootCauses)).toEqual([['config-change', 'capacity']]);
 	});
 
 	it('does not count an incident as the fix for itself or for an earlier one', () => {

@@ -1,5 +1,6 @@
 /** Root causes across postmortems: how often each is named, its incidents, and fixes that did not hold. */
 import type { Postmortem } from '../model/postmortem';
+import { serviceKey } from '../model/slugs';
 import type { RootCause } from '../model/taxonomy';
 import { groupByService, profileOf, type IncidentProfile } from './counts';
 
@@ -69,42 +70,60 @@ export function rootCauseProfiles(
 }
 
 export interface RecurrenceAfterFix {
-	rootCause: string;
+	/** The causes the two incidents share (each one a fix was meant to stop). */
+	rootCauses: string[];
 	/** The incident in which the cause came back. */
 	postmortem: Postmortem;
-	/** The latest earlier incident with the same cause whose `prevent` items were done. */
+	/** The latest earlier incident with the same cause, on a shared service or team, whose `prevent` items were done. */
 	earlier: Postmortem;
 	/** Those done `prevent` items: the fixes that did not prevent it. */
 	fixes: string[];
+	/** Why the two belong together besides the cause: the services and teams both name. */
+	sharedServices: string[];
+	sharedTeams: string[];
 }
 
+const donePrevention = (pm: Postmortem) => pm.actionItems.filter((item) => item.type === 'prevent' && item.status === 'done').map((item) => item.title);
+
 /**
- * The feedback-loop signal: incidents whose root cause recurred after an earlier incident with
- * the same cause had a `prevent` action item marked done. Newest recurrence first.
+ * The feedback-loop signal: incidents whose root cause came back after an earlier incident with the
+ * same cause had a `prevent` action item marked done. A category alone says little (a CrowdStrike
+ * outage does not "recur after" Cloudbleed), so the two must also share a service or a team: the
+ * place where the fix was meant to hold. Newest recurrence first.
  */
 export function recurrencesAfterFix(postmortems: readonly Postmortem[]): RecurrenceAfterFix[] {
 	const oldestFirst = [...postmortems].sort(
 		(a, b) => a.started.getTime() - b.started.getTime() || a.id.localeCompare(b.id)
 	);
-	const lastFixed = new Map<string, Postmortem>();
+	const fixedByCause = new Map<string, Postmortem[]>();
 	const found: RecurrenceAfterFix[] = [];
+	const shared = (a: readonly string[], b: readonly string[], key: (s: string) => string) => {
+		const keys = new Set(b.map(key));
+		return a.filter((s) => keys.has(key(s)));
+	};
+	const teamKey = (team: string) => team.trim().toLowerCase();
 	for (const pm of oldestFirst) {
+		// One entry per earlier incident, with every cause the two share.
+		const byEarlier = new Map<Postmortem, RecurrenceAfterFix>();
 		for (const cause of new Set(pm.rootCauses)) {
-			const earlier = lastFixed.get(cause);
-			if (earlier && earlier.started < pm.started) {
-				found.push({
-					rootCause: cause,
-					postmortem: pm,
-					earlier,
-					fixes: earlier.actionItems
-						.filter((item) => item.type === 'prevent' && item.status === 'done')
-						.map((item) => item.title),
-				});
+			const candidates = fixedByCause.get(cause) ?? [];
+			// The latest earlier fixed incident of this cause on the same service or team.
+			for (let i = candidates.length - 1; i >= 0; i--) {
+				const earlier = candidates[i]!;
+				if (!(earlier.started < pm.started)) continue;
+				const sharedServices = shared(pm.services, earlier.services, serviceKey);
+				const sharedTeams = shared(pm.teams, earlier.teams, teamKey);
+				if (sharedServices.length === 0 && sharedTeams.length === 0) continue;
+				const entry = byEarlier.get(earlier);
+				if (entry) entry.rootCauses.push(cause);
+				else byEarlier.set(earlier, { rootCauses: [cause], postmortem: pm, earlier, fixes: donePrevention(earlier), sharedServices, sharedTeams });
+				break;
 			}
 		}
+		found.push(...byEarlier.values());
 		// Recorded after the check, so an incident never counts as the fix for itself.
-		if (pm.actionItems.some((item) => item.type === 'prevent' && item.status === 'done')) {
-			for (const cause of pm.rootCauses) lastFixed.set(cause, pm);
+		if (donePrevention(pm).length > 0) {
+			for (const cause of new Set(pm.rootCauses)) fixedByCause.set(cause, [...(fixedByCause.get(cause) ?? []), pm]);
 		}
 	}
 	return found.reverse();
