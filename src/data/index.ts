@@ -16,6 +16,7 @@ import { archiveFacets } from '../lib/figures/facets';
 import { computeTrends } from '../lib/figures/trends';
 import { completeness } from '../lib/figures/completeness';
 import { incidentsPerQuarterChart, trendCharts } from '../lib/present/chart-specs';
+import { formatCount, formatMinutes } from '../lib/present/format';
 import { serviceSlug } from '../lib/model/slugs';
 import { settings } from 'virtual:hindsight/settings';
 import { loadTaxonomy } from '../node/taxonomy-file';
@@ -68,15 +69,19 @@ export const getStats = once(async () => {
 	return computeStats(a.postmortems, { edition: a.edition, buildDate: a.buildDate, rootCause: a.rootCause, trainingGaps: await getTrainingGaps() });
 });
 
-/** The home page's headline figures and latest postmortems. */
+/** The home page's headline figures, each linking to the page behind it, and the latest postmortems. */
 export const getOverview = once(async () => {
 	const [archive, stats] = await Promise.all([getArchive(), getStats()]);
-	return {
-		stats,
-		latest: archive.postmortems.slice(0, 6),
-		recurringCauses: stats.rootCauses.filter((c) => c.recurring).length,
-		unfinishedActionItems: unfinished(stats.actionItems),
-	};
+	const recurringCauses = stats.rootCauses.filter((c) => c.recurring).length;
+	const figures = [
+		{ label: 'Postmortems', value: formatCount(stats.count), href: '/postmortems/' },
+		{ label: 'Median duration', value: formatMinutes(stats.durationMinutes.median), detail: `p90 ${formatMinutes(stats.durationMinutes.p90)}`, href: '/trends/#duration-per-quarter' },
+		{ label: 'Median time to detect', value: formatMinutes(stats.timeToDetectMinutes.median), href: '/trends/#detect-mitigate-per-quarter' },
+		{ label: 'Recurring root causes', value: formatCount(recurringCauses), href: '/root-causes/' },
+		{ label: 'Action items not done', value: formatCount(unfinished(stats.actionItems)), href: '/action-items/' },
+		{ label: 'Overdue action items', value: formatCount(stats.actionItems.overdue), href: '/action-items/#overdue' },
+	];
+	return { stats, figures, latest: archive.postmortems.slice(0, 6) };
 });
 
 /** Everything `/action-items/` shows. */

@@ -111,6 +111,20 @@ describe('building the basic fixture (internal edition)', () => {
 		expect(chartCode(scriptsOf('services/payments-api/')).length).toBeGreaterThan(0);
 	});
 
+	it('links each headline figure on the home page to the page behind it, with no pager', () => {
+		const home = readPage(build.dist, '');
+		const figures = [...home.matchAll(/<dt>([^<]+)<\/dt>\s*<dd>\s*<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => [m[1], m[2], m[3]]);
+		expect(figures).toEqual([
+			['Postmortems', '/postmortems/', '4'],
+			['Median duration', '/trends/#duration-per-quarter', expect.stringMatching(/\d/)],
+			['Median time to detect', '/trends/#detect-mitigate-per-quarter', expect.stringMatching(/\d|—/)],
+			['Recurring root causes', '/root-causes/', expect.stringMatching(/^\d+$/)],
+			['Action items not done', '/action-items/', '2'],
+			['Overdue action items', '/action-items/#overdue', '1'],
+		]);
+		expect(home).not.toMatch(/class="pagination-links[^"]*"[^>]*>\s*<a/);
+	});
+
 	it('keeps the sidebar the same size whatever the archive holds', () => {
 		const html = readPage(build.dist, 'postmortems/2024/alpha/');
 		const start = html.search(/<nav[^>]*aria-label="Main"/);
