@@ -72,6 +72,8 @@ describe.skipIf(!hasChromium)('quality of the built sample archive', () => {
 		// Some results are other severities before the filter is set.
 		const before = await searchResults(page);
 		expect(before.some((result) => result.tags.some((tag) => tag.startsWith('Severity') && tag !== 'Severity: SEV1'))).toBe(true);
+		// Pagefind draws its filter groups once their counts arrive, after the first results.
+		await page.locator('#starlight__search input[name=severity][value=SEV1]').waitFor({ state: 'attached' });
 		// Reach the severity filter with the keyboard alone: Tab until a SEV1 checkbox has focus.
 		for (let i = 0; i < 80; i++) {
 			await page.keyboard.press('Tab');
