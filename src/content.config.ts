@@ -10,7 +10,7 @@ export const collections = {
 	postmortems: defineCollection({
 		loader: postmortemLoader({
 			contentDir: settings.contentDir,
-			edition: () => settings,
+			include: settings,
 			// The entries' type. The loader validates each file against the real taxonomy and ids,
 			// and reports problems in its own words.
 			schema: postmortemSchema({ rootCauseIds: ['(taxonomy)'] }),

@@ -22,7 +22,7 @@ import { settings } from 'virtual:hindsight/settings';
 import { loadTaxonomy } from '../node/taxonomy-file';
 import { postmortemsDir, taxonomyFile } from '../node/settings';
 
-export type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
+type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
 
 /**
  * Computes once per build. The dev server reloads content under a running process, so there it
@@ -55,7 +55,7 @@ export const getArchive = once(() =>
 );
 
 /** The content entry behind a postmortem, for rendering its MDX body. */
-export async function getPostmortemEntry(id: string): Promise<PostmortemCollectionEntry> {
+async function getPostmortemEntry(id: string): Promise<PostmortemCollectionEntry> {
 	const entry = (await loadEntries()).get(id);
 	if (!entry) throw new Error(`No postmortem with id "${id}"`);
 	return entry;
@@ -109,7 +109,7 @@ export const getTrendCharts = once(() => getArchive().then((a) => trendCharts(co
 const getRecurrences = once(() => getArchive().then((a) => recurrencesAfterFix(a.postmortems)));
 
 /** Every named root cause with its incidents and figures. */
-export const getRootCauseProfiles = once(() =>
+const getRootCauseProfiles = once(() =>
 	getArchive().then((a) => rootCauseProfiles(a.postmortems, a.rootCause, serviceSlug))
 );
 
@@ -152,7 +152,7 @@ const postmortemsFolder = () => postmortemsDir(settings.contentDir);
 const getGitHistory = once(async () => gitHistory(postmortemsFolder()));
 
 /** Edit link and last change of a postmortem's source, when the site names its repository. */
-export async function getSourceInfo(pm: { filePath: string | undefined }): Promise<{ editUrl?: string; lastUpdated?: Date }> {
+async function getSourceInfo(pm: { filePath: string | undefined }): Promise<{ editUrl?: string; lastUpdated?: Date }> {
 	const base = settings.editBaseUrl;
 	if (!base || !pm.filePath) return {};
 	const file = resolve(pm.filePath);

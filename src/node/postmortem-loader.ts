@@ -18,15 +18,15 @@ import { postmortemsDir, taxonomyFile } from './settings';
 
 export interface PostmortemLoaderOptions {
 	contentDir: string;
-	/** Which postmortems this build includes; asked when the loader runs, once the command is known. */
-	edition: () => Pick<ArchiveOptions, 'edition' | 'includeDrafts'>;
+	/** Which postmortems this build includes. */
+	include: Pick<ArchiveOptions, 'edition' | 'includeDrafts'>;
 	/** Types the collection's entries; validation itself happens in `readArchiveSources`. */
 	schema: PostmortemSchema;
 }
 
 const HINT = 'Each line names a file, the field and what was expected. Fix the files; the build reads them again.';
 
-export function postmortemLoader({ contentDir, edition, schema }: PostmortemLoaderOptions): Loader {
+export function postmortemLoader({ contentDir, include, schema }: PostmortemLoaderOptions): Loader {
 	return {
 		name: 'hindsight-postmortems',
 		schema,
@@ -35,10 +35,9 @@ export function postmortemLoader({ contentDir, edition, schema }: PostmortemLoad
 			const sync = () => {
 				const sources = readArchiveSources(contentDir);
 				if (sources.problems.length) throw new AstroError(contentErrorMessage(sources.problems), HINT);
-				const options = edition();
 				const untouched = new Set(store.keys());
 				for (const pm of sources.postmortems) {
-					if (!isIncluded(pm.data, options)) continue;
+					if (!isIncluded(pm.data, include)) continue;
 					untouched.delete(pm.id);
 					const filePath = relative(root, pm.path).split(sep).join('/');
 					const digest = generateDigest(pm.text);

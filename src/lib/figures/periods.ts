@@ -4,7 +4,9 @@
  * squeeze every other bar into a sliver (a public archive that starts with a 1628 shipwreck) is
  * named beside the chart instead of stretching its axis.
  */
+import { quarterOf } from '../model/datetime';
 import type { Postmortem } from '../model/postmortem';
+import { quarterRange } from './counts';
 
 export type Period = 'quarter' | 'year' | 'decade';
 
@@ -36,23 +38,18 @@ export function periodFor(first: Date, last: Date): Period {
 /** `2024-Q1`, `2024` or `2020s`: the bucket of an instant, in UTC. */
 export function periodOf(date: Date, period: Period): string {
 	const year = date.getUTCFullYear();
-	if (period === 'quarter') return `${year}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+	if (period === 'quarter') return quarterOf(date);
 	if (period === 'year') return String(year);
 	return `${Math.floor(year / 10) * 10}s`;
 }
 
 /** Every bucket from the first to the last, inclusive, empty ones included. */
 export function periodRange(first: Date, last: Date, period: Period): string[] {
+	if (period === 'quarter') return quarterRange(quarterOf(first), quarterOf(last));
 	const out: string[] = [];
-	if (period === 'quarter') {
-		for (let i = first.getUTCFullYear() * 4 + Math.floor(first.getUTCMonth() / 3); i <= last.getUTCFullYear() * 4 + Math.floor(last.getUTCMonth() / 3); i++) {
-			out.push(`${Math.floor(i / 4)}-Q${(i % 4) + 1}`);
-		}
-	} else {
-		const step = period === 'year' ? 1 : 10;
-		const start = period === 'year' ? first.getUTCFullYear() : Math.floor(first.getUTCFullYear() / 10) * 10;
-		for (let year = start; year <= last.getUTCFullYear(); year += step) out.push(period === 'year' ? String(year) : `${year}s`);
-	}
+	const step = period === 'year' ? 1 : 10;
+	const start = period === 'year' ? first.getUTCFullYear() : Math.floor(first.getUTCFullYear() / 10) * 10;
+	for (let year = start; year <= last.getUTCFullYear(); year += step) out.push(period === 'year' ? String(year) : `${year}s`);
 	return out;
 }
 
