@@ -33,6 +33,9 @@ function formatValue(format: ChartSpec['format'], value: number): string {
 
 function config(spec: ChartSpec) {
 	const log = spec.format === 'minutes' || spec.format === 'users';
+	// Users reach up to the next power of ten, so that the tallest bar has a labelled tick above it.
+	const largest = Math.max(0, ...spec.datasets.flatMap((d) => d.data.filter((v): v is number => v !== null)));
+	const usersMax = spec.format === 'users' && largest > 0 ? 10 ** Math.ceil(Math.log10(largest)) : undefined;
 	const text = cssColor('--sl-color-gray-2');
 	const grid = cssColor('--sl-color-gray-5');
 	return {
@@ -63,6 +66,7 @@ function config(spec: ChartSpec) {
 					type: log ? ('logarithmic' as const) : ('linear' as const),
 					stacked: !!spec.stacked,
 					beginAtZero: !log,
+					...(usersMax ? { max: usersMax } : {}),
 					title: { display: true, text: spec.yTitle, color: text },
 					// Log axes get round ticks: 1 min, 10 min, 1 h, 6 h, 1 d, 7 d… or powers of ten.
 					afterBuildTicks: log
