@@ -712,7 +712,7 @@ describe('frontmatter properties', () => {
 		fc.integer({ min: 1, max: 1e9 }).map((n) => new Raw(`-${n}`, false)),
 		fc.tuple(fc.nat(1e6), fc.integer({ min: 1, max: 999 })).map(([a, b]) => new Raw(`${a}.${pad(b, 3).replace(/0+$/, '')}`, false)),
 		fc.constantFrom(new Raw('-1', false), new Raw('0.5', false), new Raw('.inf', false), new Raw('-.inf', false), new Raw('.nan', false), new Raw('1e400', false),
-			new Raw('true', false), new Raw('~', false), new Raw('', false), new Raw('12', true, false), new Raw('many', true), new Raw('1,000', true)),
+			new Raw('true', false), new Raw('~', false), new Raw('', false), new Raw('12', true, false), new Raw('many', true), new Raw('1,000', true, false)),
 		fc.constant(['12'] as YNode[])
 	);
 	const badSeverityArb = fc.oneof(

@@ -64,6 +64,12 @@ describe('validating a postmortem', () => {
 		expect(check(`${VALID}\n${extra}`)).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
 	});
 
+	it('explains a thousands separator that YAML read as a second field', () => {
+		expect(check(VALID.replace('impact:\n  description: d', 'impact: { description: d, usersAffected: 1,000 }'))).toEqual([
+			expect.stringMatching(/^pm\.md:8: impact\.0: unknown field "0".*write numbers without separators \(1000, not 1,000\)$/),
+		]);
+	});
+
 	it('reads a file that starts with blank lines, and counts lines from the top of the file', () => {
 		expect(check(`${VALID}\nseverty: x`, '\n\n')).toEqual([expect.stringMatching(/^pm\.md:13: severty:/)]);
 	});

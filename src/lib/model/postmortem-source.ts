@@ -78,7 +78,10 @@ function issueProblems(file: string, issue: core.$ZodIssue, text: PostmortemText
 			file,
 			line: text.locate([...issue.path, key]),
 			field: fieldName([...issue.path, key]),
-			message: issue.message.split('; ').find((part) => part.includes(`"${key}"`)) ?? issue.message,
+			message:
+				(issue.message.split('; ').find((part) => part.includes(`"${key}"`)) ?? issue.message) +
+				// `usersAffected: 1,000` inside `{ … }` is read as a second field named 000.
+				(/^\d+$/.test(key) ? '; a comma inside { … } starts a new field: write numbers without separators (1000, not 1,000)' : ''),
 		}));
 	}
 	const value = valueAt(text.frontmatter, issue.path);
