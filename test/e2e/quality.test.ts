@@ -10,17 +10,7 @@ import { hasChromium, searchResults, watchProblems } from '../support/browser';
 import { useBuiltSite } from '../support/site';
 import { ROOT } from '../support/build';
 import { AXE_ALLOWLIST } from '../support/axe-allowlist';
-import { SITE_PAGES } from '../../src/routes';
-
-/** One page of every type: the site's own pages (`src/routes.ts`), and one of each generated kind. */
-export const PAGE_TYPES: Record<string, string> = {
-	...Object.fromEntries(SITE_PAGES.filter((p) => p.example.endsWith('/') || p.example.includes('?')).map((p) => [p.label, p.example])),
-	postmortem: '/postmortems/2021/facebook-bgp/',
-	'postmortem in review': '/postmortems/2024/payments-retry-storm/',
-	'root cause': '/root-causes/network/',
-	service: '/services/github-com/',
-	'not found': '/no-such-page/',
-};
+import { PAGE_TYPES } from '../support/page-types';
 
 describe.skipIf(!hasChromium)('quality of the built sample archive', () => {
 	const site = useBuiltSite('sample', { content: join(ROOT, 'content') });
