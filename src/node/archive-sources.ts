@@ -10,7 +10,9 @@ import type { Taxonomy } from '../lib/model/taxonomy';
 import { loadTaxonomy } from './taxonomy-file';
 import { collisionProblem, serviceSlugCollisions } from '../lib/model/slugs';
 import { findPostmortemFiles, readPostmortemFile, type PostmortemFile } from './postmortem-files';
-import { postmortemsDir, taxonomyFile } from './settings';
+import { ownersFile, postmortemsDir, taxonomyFile } from './settings';
+import { loadOwnerNames } from './owners-file';
+import { ownerCollisionProblem, ownerSlugCollisions } from '../lib/model/owners';
 
 export interface PostmortemSource extends PostmortemFile {
 	/** The whole file. */
@@ -42,6 +44,9 @@ export function readArchiveSources(contentDir: string): ArchiveSources {
 		if (!(error instanceof ContentError)) throw error;
 		problems.push({ file: displayPath(error.file), field: error.field, message: error.expected });
 	}
+	const owners = ownersFile(contentDir);
+	const { names: ownerNames, problems: ownerProblems } = loadOwnerNames(owners, displayPath(owners));
+	problems.push(...ownerProblems);
 	const found = findPostmortemFiles(postmortemsDir(contentDir));
 	problems.push(...found.problems.map((p) => ({ ...p, file: displayPath(p.file) })));
 	// `related` must name a postmortem that is built: not a hidden file, nor one refused above.
@@ -76,6 +81,7 @@ export function readArchiveSources(contentDir: string): ArchiveSources {
 	// not wait for the day a draft is published to break the build.
 	const named = postmortems.map((pm) => ({ id: pm.id, filePath: displayPath(pm.path), data: pm.data }));
 	problems.push(...serviceSlugCollisions(named).map(collisionProblem));
+	problems.push(...ownerSlugCollisions(named, ownerNames).map((c) => ownerCollisionProblem(c, displayPath(owners))));
 	// In file order, then line order: the order an author fixes them in.
 	problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
 	return { taxonomy, postmortems, problems };

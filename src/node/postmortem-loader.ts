@@ -14,7 +14,7 @@ import { AstroError } from 'astro/errors';
 import { isIncluded, type ArchiveOptions } from '../lib/model/archive';
 import type { PostmortemSchema } from '../lib/model/schema';
 import { contentErrorMessage, readArchiveSources } from './archive-sources';
-import { postmortemsDir, taxonomyFile } from './settings';
+import { ownersFile, postmortemsDir, taxonomyFile } from './settings';
 
 export interface PostmortemLoaderOptions {
 	contentDir: string;
@@ -57,7 +57,7 @@ export function postmortemLoader({ contentDir, include, schema }: PostmortemLoad
 			const dir = postmortemsDir(contentDir);
 			watcher.add(dir);
 			const onChange = (path: string) => {
-				if (!path.startsWith(dir + sep) && path !== taxonomyFile(contentDir)) return;
+				if (!path.startsWith(dir + sep) && path !== taxonomyFile(contentDir) && path !== ownersFile(contentDir)) return;
 				try {
 					sync();
 					logger.info(`Reloaded postmortems after a change to ${relative(root, path)}`);

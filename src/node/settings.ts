@@ -11,7 +11,7 @@ import { toIsoDate } from '../lib/model/datetime';
 export type { Edition };
 type Env = Record<string, string | undefined>;
 
-/** The folder holding `postmortems/` and `root-causes.yaml` (`HINDSIGHT_CONTENT_DIR`, default `./content`). */
+/** The folder holding `postmortems/`, `root-causes.yaml` and maybe `owners.yaml` (`HINDSIGHT_CONTENT_DIR`, default `./content`). */
 export function contentDir(env: Env = process.env): string {
 	return resolve(env.HINDSIGHT_CONTENT_DIR || 'content');
 }
@@ -24,6 +24,11 @@ export function postmortemsDir(contentDir: string): string {
 /** Where a content folder keeps its root-cause taxonomy. */
 export function taxonomyFile(contentDir: string): string {
 	return join(contentDir, 'root-causes.yaml');
+}
+
+/** Where a content folder may keep owners' display names (optional). */
+export function ownersFile(contentDir: string): string {
+	return join(contentDir, 'owners.yaml');
 }
 
 /** `EDITION=public` builds the public edition; anything else but `internal` is a mistake worth stopping for. */

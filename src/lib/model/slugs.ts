@@ -26,12 +26,19 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * name. ASCII names keep the segments they always had (`Edge Proxy` → `edge-proxy`).
  */
 export function serviceSlug(name: string): string {
-	const key = serviceKey(name);
+	return addressSegment(serviceKey(name), 'service');
+}
+
+/**
+ * A key as one segment of an address: everything but letters, digits, `-` and `_` turned into
+ * single dashes, or `<prefix>-<hash>` when no letter or digit is left (services and owners).
+ */
+export function addressSegment(key: string, prefix: string): string {
 	const slug = key
 		.replace(NOT_KEPT, '-')
 		.replace(/-{2,}/g, '-')
 		.replace(/^-+|-+$/g, '');
-	return LETTER_OR_DIGIT.test(slug) ? slug : `service-${shortHash(key)}`;
+	return LETTER_OR_DIGIT.test(slug) ? slug : `${prefix}-${shortHash(key)}`;
 }
 
 /** FNV-1a, 32 bits: the same on every machine and build, and pure (`src/lib` imports no `node:crypto`). */
