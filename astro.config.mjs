@@ -64,7 +64,7 @@ export default defineConfig({
 		starlight({
 			title: 'Hindsight',
 			description: 'Postmortems and what we learned from them.',
-			customCss: ['./src/styles/hindsight.css', './src/styles/severity.css', './src/styles/tables.css', './src/styles/postmortem.css'],
+			customCss: ['./src/styles/hindsight.css', './src/styles/severity.css', './src/styles/tables.css', './src/styles/postmortem.css', './src/styles/action-items.css'],
 			plugins: [
 				// Links in the guides and postmortem bodies; the generated pages are checked by the
 				// offline link check of dist/ in the test suite.

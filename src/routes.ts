@@ -29,7 +29,7 @@ export const SITE_PAGES: readonly SitePage[] = [
 	{ link: '/root-causes/', label: 'Root causes', group: 'Learning', home: 'Which causes keep coming back, and which fixes did not hold.', generated: true, children: '/root-causes/*', example: '/root-causes/' },
 	{ link: '/lessons/', label: 'Lessons learned', group: 'Learning', home: 'What went well, what went wrong, and where we got lucky.', generated: true, example: '/lessons/' },
 	{ link: '/training/', label: 'Training and onboarding', group: 'Learning', home: 'Training gaps incidents exposed, and a reading path for new team members.', generated: true, example: '/training/' },
-	{ link: '/action-items/', label: 'Action items', group: 'Learning', home: 'Follow-up work across postmortems: open, overdue and done.', generated: true, example: '/action-items/' },
+	{ link: '/action-items/', label: 'Action items', group: 'Learning', home: 'Follow-up work across postmortems: what is overdue and whose it is.', generated: true, children: '/action-items/**/*', example: '/action-items/' },
 	{ link: '/services/', label: 'Services', group: 'Learning', home: "Each service's incident history.", generated: true, children: '/services/*', example: '/services/' },
 	{ link: '/trends/', label: 'Trends', group: 'Learning', home: 'Incidents, impact and duration over time: medians and p90, never a bare mean.', generated: true, example: '/trends/' },
 	{ link: '/guides/writing-a-postmortem/', label: 'Writing a postmortem', group: 'Guides', home: 'The format, the recommended sections and the blameless principle.', example: '/guides/writing-a-postmortem/' },

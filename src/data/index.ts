@@ -10,7 +10,8 @@ import { buildArchive } from '../lib/model/archive';
 import { computeStats } from '../lib/figures/stats';
 import { recurrencesAfterFix, recurringServiceCauses, rootCauseProfiles } from '../lib/figures/causes';
 import { serviceProfiles } from '../lib/figures/services';
-import { actionItemFigures, unfinished } from '../lib/figures/action-items';
+import { actionItemFigures, notDone, postmortemActionRows } from '../lib/figures/action-items';
+import { ownerDirectory } from '../lib/figures/owners';
 import { groupTrainingGaps, lessonFigures, onboardingPath } from '../lib/figures/learning';
 import { archiveFacets } from '../lib/figures/facets';
 import { computeTrends } from '../lib/figures/trends';
@@ -20,7 +21,10 @@ import { formatCount, formatMinutes } from '../lib/present/format';
 import { serviceSlug } from '../lib/model/slugs';
 import { settings } from 'virtual:hindsight/settings';
 import { loadTaxonomy } from '../node/taxonomy-file';
-import { postmortemsDir, taxonomyFile } from '../node/settings';
+import { loadOwnerNames } from '../node/owners-file';
+import { ownersFile, postmortemsDir, taxonomyFile } from '../node/settings';
+import { ACTION_COUNT_LABELS } from '../lib/present/labels';
+import { actionItemsUrl } from '../lib/present/urls';
 
 type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
 
@@ -61,6 +65,20 @@ async function getPostmortemEntry(id: string): Promise<PostmortemCollectionEntry
 	return entry;
 }
 
+/**
+ * The edition's action-item owners, named by `owners.yaml` where it names them. The content loader
+ * has already refused a bad file, with its lines; this reads the same file again.
+ */
+const getOwners = once(async () => {
+	const archive = await getArchive();
+	const { names, problems } = loadOwnerNames(ownersFile(settings.contentDir));
+	if (problems.length) throw new Error(`${ownersFile(settings.contentDir)}: ${problems[0]!.message}`);
+	return ownerDirectory(
+		archive.postmortems.flatMap((pm) => pm.actionItems.map((item) => item.owner)),
+		names
+	);
+});
+
 const getTrainingGaps = once(() => getArchive().then((a) => groupTrainingGaps(a.postmortems)));
 
 /** The aggregate figures of this build (`/api/stats.json`). */
@@ -78,16 +96,17 @@ export const getOverview = once(async () => {
 		{ label: 'Median duration', value: formatMinutes(stats.durationMinutes.median), detail: `p90 ${formatMinutes(stats.durationMinutes.p90)}`, href: '/trends/#duration-per-quarter' },
 		{ label: 'Median time to detect', value: formatMinutes(stats.timeToDetectMinutes.median), href: '/trends/#detect-mitigate-per-quarter' },
 		{ label: 'Recurring root causes', value: formatCount(recurringCauses), href: '/root-causes/' },
-		{ label: 'Action items not done', value: formatCount(unfinished(stats.actionItems)), href: '/action-items/' },
-		{ label: 'Overdue action items', value: formatCount(stats.actionItems.overdue), href: '/action-items/#overdue' },
+		// The ledger's own words and counts: "not done" is open and in progress together.
+		{ label: `${ACTION_COUNT_LABELS.total} ${ACTION_COUNT_LABELS.notDone.toLowerCase()}`, value: formatCount(notDone(stats.actionItems)), href: actionItemsUrl() },
+		{ label: `${ACTION_COUNT_LABELS.overdue} ${ACTION_COUNT_LABELS.total.toLowerCase()}`, value: formatCount(stats.actionItems.overdue), href: `${actionItemsUrl()}#overdue` },
 	];
 	return { stats, figures, latest: archive.postmortems.slice(0, 6) };
 });
 
-/** Everything `/action-items/` shows. */
+/** Everything `/action-items/` and its ledgers (by owner, by type, overdue) show. */
 export const getActionItems = once(async () => {
-	const [archive, stats] = await Promise.all([getArchive(), getStats()]);
-	return { ...actionItemFigures(archive.postmortems, stats.actionItems, archive.buildDate), buildDate: archive.buildDate };
+	const [archive, stats, owners] = await Promise.all([getArchive(), getStats(), getOwners()]);
+	return { ...actionItemFigures(archive.postmortems, owners, stats.actionItems, archive.buildDate), buildDate: archive.buildDate };
 });
 
 /** Everything `/lessons/` shows. */
@@ -141,11 +160,12 @@ export const getServicePages = once(async () =>
 
 /** What a postmortem's page shows besides its body: the postmortem and, for authors, its completeness. */
 export async function getPostmortemPage(id: string) {
-	const [archive, entry] = await Promise.all([getArchive(), getPostmortemEntry(id)]);
+	const [archive, entry, owners] = await Promise.all([getArchive(), getPostmortemEntry(id), getOwners()]);
 	const pm = archive.byId.get(id)!;
+	const actionItems = postmortemActionRows(pm, owners, archive.buildDate);
 	// Authors see how complete their postmortem is; the public edition's readers do not need to.
 	const score = archive.edition === 'internal' ? completeness(pm, entry.body ?? '') : undefined;
-	return { archive, pm, entry, score, source: await getSourceInfo(pm) };
+	return { archive, pm, entry, score, actionItems, source: await getSourceInfo(pm) };
 }
 
 const postmortemsFolder = () => postmortemsDir(settings.contentDir);

@@ -94,9 +94,41 @@ describe('open data and knowledge pages (internal edition)', () => {
 		expect(training).toMatch(/Safe configuration rollout · 2 incidents/);
 		expect(training).toContain('Nobody had rehearsed it.');
 		const actions = mainText(readPage(build.dist, 'action-items/'));
-		expect(actions).toMatch(/Overdue \(1\) Action Postmortem Type Owner Status Due Alert on checkout success rate Alpha checkout outage Detect/);
+		expect(actions).toMatch(/Not done 2 ?1 open · 1 in progress/);
+		expect(actions).toMatch(/Overdue \(1\) .*Action Status Due Owner Postmortem Alert on checkout success rate Open 2024-05-01 Overdue Payments team Alpha checkout outage/);
 		expect(actions).toMatch(/Completion rate 33%/);
-		expect(actions).toMatch(/Documentation \(1\).*Document flag defaults/);
+		const documentation = mainText(readPage(build.dist, 'action-items/types/documentation/'));
+		expect(documentation).toMatch(/Not done, not overdue \(1\).*Document flag defaults In progress/);
+	});
+
+	it("links each owner from the ledger to a page of the owner's items, under the name owners.yaml gives", () => {
+		const ledger = readPage(build.dist, 'action-items/');
+		const owners = [...ledger.matchAll(/<td><a href="(\/action-items\/owners\/[^"]+\/)"[^>]*>([^<]+)<\/a><\/td>/g)].map((m) => [m[1], m[2]]);
+		expect(owners).toEqual([
+			['/action-items/owners/payments-team/', 'Payments team'],
+			['/action-items/owners/platform/', 'platform'],
+		]);
+		const page = mainText(readPage(build.dist, 'action-items/owners/payments-team/'));
+		expect(page).toMatch(/Overdue \(1\).*Alert on checkout success rate.*Not done, not overdue \(1\).*Document flag defaults/);
+		expect(page).toContain('Written in action items as payments (2 items); the name shown comes from owners.yaml.');
+		expect(page).not.toContain('Canary config pushes');
+		// The owner column of a postmortem's own table links there too.
+		expect(readPage(build.dist, 'postmortems/2024/alpha/')).toContain('href="/action-items/owners/payments-team/"');
+	});
+
+	it('counts "not done" on the home page as the ledger does, and as the owners add up', () => {
+		const home = readPage(build.dist, '');
+		const ledger = readPage(build.dist, 'action-items/');
+		const homeNotDone = /<dt>Action items not done<\/dt>\s*<dd>\s*<a[^>]*>(\d+)<\/a>/.exec(home)?.[1];
+		const ledgerNotDone = /<dt>Not done<\/dt>\s*<dd>(\d+)/.exec(ledger)?.[1];
+		expect(homeNotDone).toBe('2');
+		expect(ledgerNotDone).toBe(homeNotDone);
+		const stats = json(build.dist, 'api/stats.json').actionItems;
+		expect(stats.open + stats.inProgress).toBe(Number(homeNotDone));
+		// By owner: Owner, Overdue, Oldest overdue, Not done, …
+		const byOwner = ledger.slice(ledger.indexOf('id="by-owner"'), ledger.indexOf('id="by-type"'));
+		const notDoneColumn = [...byOwner.matchAll(/<tr[^>]*>\s*<td>.*?<\/td>\s*<td>(\d+)<\/td>\s*<td[^>]*>.*?<\/td>\s*<td>(\d+)<\/td>/gs)].map((m) => Number(m[2]));
+		expect(notDoneColumn.reduce((a, b) => a + b, 0)).toBe(Number(homeNotDone));
 	});
 });
 

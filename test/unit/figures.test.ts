@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionItemRows, completionRate, countActionItems, groupActionItems } from '../../src/lib/figures/action-items';
+import { actionItemFigures, actionItemRows, completionRate, countActionItems, ledgerPages, notDone } from '../../src/lib/figures/action-items';
+import { ownerDirectory } from '../../src/lib/figures/owners';
 import { computeStats } from '../../src/lib/figures/stats';
 import { countRootCauses, recurrencesAfterFix, recurringServiceCauses, rootCauseProfiles } from '../../src/lib/figures/causes';
 import { figuresByQuarter, quarterRange } from '../../src/lib/figures/counts';
@@ -197,24 +198,53 @@ describe('action items', () => {
 		expect(completionRate({ total: 0, open: 0, inProgress: 0, done: 0, wontDo: 0, overdue: 0 })).toBeNull();
 	});
 
-	it('lists overdue items first, oldest due first, each with its postmortem', () => {
-		const rows = actionItemRows(archive.postmortems, '2024-06-01');
-		expect(rows.slice(0, 2).map((r) => [r.title, r.overdue, r.postmortem.id])).toEqual([
-			['Overdue docs', true, 'a'],
-			['Overdue by a day', true, 'a'],
+	const owners = ownerDirectory(archive.postmortems.flatMap((pm) => pm.actionItems.map((i) => i.owner)), new Map());
+
+	it('lists overdue items first, oldest due first, each with its postmortem and owner', () => {
+		const rows = actionItemRows(archive.postmortems, owners, '2024-06-01');
+		expect(rows.slice(0, 2).map((r) => [r.title, r.overdue, r.postmortem.id, r.ownedBy.name])).toEqual([
+			['Overdue docs', true, 'a', 'docs'],
+			['Overdue by a day', true, 'a', 'sre'],
 		]);
 		expect(rows.filter((r) => r.overdue)).toHaveLength(2);
+		// Then the rest of what is not done, soonest due first and undated last; then done, then won't do.
+		expect(rows.slice(2).map((r) => r.title)).toEqual(['Due on the build date', 'No due date', 'done ', 'done 2024-01-02', 'wont-do 2024-01-02']);
 	});
 
-	it('groups by owner and by type', () => {
-		const rows = actionItemRows(archive.postmortems, '2024-06-01');
-		const byOwner = groupActionItems(rows, 'owner', '2024-06-01');
-		expect(byOwner.map((g) => [g.key, g.counts.total, g.counts.overdue])).toEqual([
-			['sre', 5, 1],
-			['docs', 2, 1],
+	it('"not done" is open and in progress together, the one count the home page and the ledger both show', () => {
+		const counts = countActionItems(archive.postmortems, '2024-06-01');
+		expect(notDone(counts)).toBe(4);
+		const figures = actionItemFigures(archive.postmortems, owners, counts, '2024-06-01');
+		expect(figures.summary).toMatchObject({ notDone: 4, oldestOverdue: '2024-01-01' });
+		expect(figures.owners.reduce((sum, o) => sum + o.summary.notDone, 0)).toBe(4);
+	});
+
+	it('groups by owner, whose work is overdue first, and by type in the schema\'s order', () => {
+		const figures = actionItemFigures(archive.postmortems, owners, countActionItems(archive.postmortems, '2024-06-01'), '2024-06-01');
+		expect(figures.owners.map((o) => [o.of.name, o.summary.counts.total, o.summary.counts.overdue, o.summary.notDone])).toEqual([
+			['docs', 2, 1, 2],
+			['sre', 5, 1, 2],
 		]);
-		const byType = groupActionItems(rows, 'type', '2024-06-01');
-		expect(byType.find((g) => g.key === 'documentation')!.counts).toMatchObject({ total: 1, inProgress: 1, overdue: 1 });
+		expect(figures.types.map((t) => t.of)).toEqual(['prevent', 'detect', 'documentation', 'communication', 'training']);
+		expect(figures.types.find((t) => t.of === 'documentation')!.summary.counts).toMatchObject({ total: 1, inProgress: 1, overdue: 1 });
+		expect(figures.overdue.summary.counts.total).toBe(2);
+	});
+
+	it('splits a ledger into pages of bounded size, each section counted over every page', () => {
+		const rows = actionItemRows(archive.postmortems, owners, '2024-06-01');
+		const pages = ledgerPages(rows, 3);
+		expect(pages.map((p) => [p.number, p.of])).toEqual([[1, 3], [2, 3], [3, 3]]);
+		expect(pages[0]!.sections.map((s) => [s.section, s.total, s.continued, s.rows.length])).toEqual([
+			['overdue', 2, false, 2],
+			['not-done', 2, false, 1],
+		]);
+		expect(pages[1]!.sections.map((s) => [s.section, s.total, s.continued, s.rows.length])).toEqual([
+			['not-done', 2, true, 1],
+			['done', 2, false, 2],
+		]);
+		expect(pages[2]!.sections.map((s) => [s.section, s.rows.length])).toEqual([['wont-do', 1]]);
+		expect(pages.flatMap((p) => p.sections.flatMap((s) => s.rows))).toEqual(rows);
+		expect(ledgerPages([], 3)).toEqual([{ number: 1, of: 1, sections: [] }]);
 	});
 });
 

@@ -44,6 +44,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export type Status = (typeof STATUSES)[number];
 export type Visibility = (typeof VISIBILITIES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export type ActionType = (typeof ACTION_TYPES)[number];
 
 const DATETIME_EXPECTED =
 	'expected an ISO 8601 datetime such as 2024-03-05T14:02:00Z or 2024-03-05T19:32:00+05:30 (no offset means UTC)';

@@ -9,6 +9,7 @@ import type {
 	STATUSES,
 	TIMELINE_KINDS,
 } from '../model/schema';
+import type { LEDGER_SECTIONS } from '../figures/action-items';
 
 /** A label for every value of an enum, so that a new value cannot go unlabelled. */
 type LabelsOf<T extends readonly string[]> = Record<T[number], string>;
@@ -65,6 +66,37 @@ export const ACTION_STATUS_LABELS: LabelsOf<typeof ACTION_STATUSES> = {
 	'in-progress': 'In progress',
 	done: 'Done',
 	'wont-do': "Won't do",
+};
+
+/**
+ * The words for action-item counts, each with one meaning on every page: "Open" is the status
+ * `open` alone (not started); "Not done" is open and in progress together. Pages, the home page's
+ * figures and the ledger's headings all say these, never "open" for "not done".
+ */
+export const ACTION_COUNT_LABELS = {
+	total: 'Action items',
+	notDone: 'Not done',
+	open: ACTION_STATUS_LABELS.open,
+	inProgress: ACTION_STATUS_LABELS['in-progress'],
+	overdue: 'Overdue',
+	done: ACTION_STATUS_LABELS.done,
+	wontDo: ACTION_STATUS_LABELS['wont-do'],
+	completionRate: 'Completion rate',
+} as const;
+
+/** What each count means, said where the counts are shown. */
+export const ACTION_COUNT_DEFINITIONS: { term: string; meaning: string; beforeBuildDate?: true }[] = [
+	{ term: ACTION_COUNT_LABELS.notDone, meaning: 'open (not started) or in progress' },
+	{ term: ACTION_COUNT_LABELS.overdue, meaning: 'not done, with a due date before', beforeBuildDate: true },
+	{ term: ACTION_COUNT_LABELS.completionRate, meaning: "done, out of every item except won't-do" },
+];
+
+/** The ledger's sections (`figures/action-items.ts`). */
+export const LEDGER_SECTION_LABELS: LabelsOf<typeof LEDGER_SECTIONS> = {
+	overdue: ACTION_COUNT_LABELS.overdue,
+	'not-done': `${ACTION_COUNT_LABELS.notDone}, not overdue`,
+	done: ACTION_COUNT_LABELS.done,
+	'wont-do': ACTION_COUNT_LABELS.wontDo,
 };
 
 export const DETECTION_LABELS: LabelsOf<typeof DETECTION_METHODS> = {

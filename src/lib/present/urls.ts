@@ -14,3 +14,10 @@ export function rootCauseUrl(id: string): string {
 export function serviceUrl(slug: string): string {
 	return `/services/${slug}/`;
 }
+
+/** `/action-items/`, or one of its ledgers: `owners/<slug>/`, `types/<type>/`, `overdue/`. */
+export function actionItemsUrl(ledger?: { owner: string } | { type: string } | 'overdue', page = 1): string {
+	const base =
+		ledger === undefined ? '/action-items/' : ledger === 'overdue' ? '/action-items/overdue/' : 'owner' in ledger ? `/action-items/owners/${ledger.owner}/` : `/action-items/types/${ledger.type}/`;
+	return page > 1 ? `${base}${page}/` : base;
+}
