@@ -3,7 +3,7 @@
  * Shapes follow the content contract ("JSON"); every figure comes from the archive and aggregates.
  */
 import type { Postmortem } from '../model/postmortem';
-import { isOverdue } from '../model/postmortem';
+import { isActionOpen, isOverdue } from '../model/postmortem';
 import type { Edition } from '../model/archive';
 
 const iso = (date: Date | undefined) => (date ? date.toISOString() : null);
@@ -95,7 +95,7 @@ const CSV_COLUMNS = [
 	'dataLoss',
 	'detection',
 	'actionItems',
-	'openActionItems',
+	'notDoneActionItems',
 	'overdueActionItems',
 	'lessons',
 	'tags',
@@ -140,7 +140,7 @@ export function postmortemsCsv(postmortems: readonly Postmortem[], buildDate: st
 			dataLoss: r.impact.dataLoss,
 			detection: r.detection,
 			actionItems: r.actionItems.length,
-			openActionItems: r.actionItems.filter((a) => a.status === 'open' || a.status === 'in-progress').length,
+			notDoneActionItems: r.actionItems.filter((a) => isActionOpen(a.status)).length,
 			overdueActionItems: r.actionItems.filter((a) => a.overdue).length,
 			lessons: r.lessons.length,
 			tags: r.tags.join('; '),
