@@ -7,5 +7,8 @@ export const PAGE_TYPES: Record<string, string> = {
 	'postmortem in review': '/postmortems/2024/payments-retry-storm/',
 	'root cause': '/root-causes/network/',
 	service: '/services/github-com/',
+	'action-item owner': '/action-items/owners/site-reliability-engineering/',
+	'action-item type': '/action-items/types/prevent/',
+	'overdue action items': '/action-items/overdue/',
 	'not found': '/no-such-page/',
 };
