@@ -10,7 +10,7 @@ import { buildArchive } from '../lib/model/archive';
 import { computeStats } from '../lib/figures/stats';
 import { recurrencesAfterFix, recurringServiceCauses, rootCauseProfiles } from '../lib/figures/causes';
 import { serviceProfiles } from '../lib/figures/services';
-import { actionItemFigures, notDone, postmortemActionRows } from '../lib/figures/action-items';
+import { actionItemFigures, postmortemActionRows, unfinished } from '../lib/figures/action-items';
 import { ownerDirectory } from '../lib/figures/owners';
 import { groupTrainingGaps, lessonFigures, onboardingPath } from '../lib/figures/learning';
 import { archiveFacets } from '../lib/figures/facets';
@@ -97,7 +97,7 @@ export const getOverview = once(async () => {
 		{ label: 'Median time to detect', value: formatMinutes(stats.timeToDetectMinutes.median), href: '/trends/#detect-mitigate-per-quarter' },
 		{ label: 'Recurring root causes', value: formatCount(recurringCauses), href: '/root-causes/' },
 		// The ledger's own words and counts: "not done" is open and in progress together.
-		{ label: `${ACTION_COUNT_LABELS.total} ${ACTION_COUNT_LABELS.notDone.toLowerCase()}`, value: formatCount(notDone(stats.actionItems)), href: actionItemsUrl() },
+		{ label: `${ACTION_COUNT_LABELS.total} ${ACTION_COUNT_LABELS.notDone.toLowerCase()}`, value: formatCount(unfinished(stats.actionItems)), href: actionItemsUrl() },
 		{ label: `${ACTION_COUNT_LABELS.overdue} ${ACTION_COUNT_LABELS.total.toLowerCase()}`, value: formatCount(stats.actionItems.overdue), href: `${actionItemsUrl()}#overdue` },
 	];
 	return { stats, figures, latest: archive.postmortems.slice(0, 6) };

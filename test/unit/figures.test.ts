@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionItemFigures, actionItemRows, completionRate, countActionItems, ledgerPages, notDone } from '../../src/lib/figures/action-items';
+import { actionItemFigures, actionItemRows, completionRate, countActionItems, ledgerPages, unfinished } from '../../src/lib/figures/action-items';
 import { ownerDirectory } from '../../src/lib/figures/owners';
 import { computeStats } from '../../src/lib/figures/stats';
 import { countRootCauses, recurrencesAfterFix, recurringServiceCauses, rootCauseProfiles } from '../../src/lib/figures/causes';
@@ -213,7 +213,7 @@ describe('action items', () => {
 
 	it('"not done" is open and in progress together, the one count the home page and the ledger both show', () => {
 		const counts = countActionItems(archive.postmortems, '2024-06-01');
-		expect(notDone(counts)).toBe(4);
+		expect(unfinished(counts)).toBe(4);
 		const figures = actionItemFigures(archive.postmortems, owners, counts, '2024-06-01');
 		expect(figures.summary).toMatchObject({ notDone: 4, oldestOverdue: '2024-01-01' });
 		expect(figures.owners.reduce((sum, o) => sum + o.summary.notDone, 0)).toBe(4);

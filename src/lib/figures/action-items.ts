@@ -41,8 +41,8 @@ export function countActionItems(postmortems: readonly Postmortem[], buildDate: 
 	);
 }
 
-/** Not done: `open` and `in-progress` together (see `isActionOpen`). */
-export function notDone(counts: ActionItemCounts): number {
+/** How many are not done: `open` and `in-progress` together (see `isActionOpen`), the "Not done" of every page. */
+export function unfinished(counts: ActionItemCounts): number {
 	return counts.open + counts.inProgress;
 }
 
@@ -147,7 +147,7 @@ export interface ActionItemSummary {
 function summarise(rows: readonly ActionItemRow[], buildDate: string): ActionItemSummary {
 	const counts = countItems(rows, buildDate);
 	const overdue = rows.filter((r) => r.overdue).map((r) => r.due!);
-	return { counts, notDone: notDone(counts), completionRate: completionRate(counts), oldestOverdue: overdue.length ? overdue.reduce((a, b) => (b < a ? b : a)) : null };
+	return { counts, notDone: unfinished(counts), completionRate: completionRate(counts), oldestOverdue: overdue.length ? overdue.reduce((a, b) => (b < a ? b : a)) : null };
 }
 
 /** One owner's or one type's items: its counts and its pages. */
@@ -194,7 +194,7 @@ export function actionItemFigures(postmortems: readonly Postmortem[], owners: Ow
 	);
 	const byType = ledgersBy(rows, (r) => r.type, buildDate);
 	return {
-		summary: { counts, notDone: notDone(counts), completionRate: completionRate(counts), oldestOverdue: overdueSummary.oldestOverdue },
+		summary: { counts, notDone: unfinished(counts), completionRate: completionRate(counts), oldestOverdue: overdueSummary.oldestOverdue },
 		owners: byOwner,
 		types: ACTION_TYPES.flatMap((type) => byType.get(type) ?? []),
 		overdue: { of: 'overdue', summary: overdueSummary, pages: ledgerPages(overdue) },
