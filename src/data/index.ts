@@ -22,6 +22,7 @@ import { serviceSlug } from '../lib/model/slugs';
 import { settings } from 'virtual:hindsight/settings';
 import { loadTaxonomy } from '../node/taxonomy-file';
 import { loadOwnerNames } from '../node/owners-file';
+import { formatProblem } from '../lib/model/postmortem-source';
 import { ownersFile, postmortemsDir, taxonomyFile } from '../node/settings';
 import { ACTION_COUNT_LABELS } from '../lib/present/labels';
 import { actionItemsUrl } from '../lib/present/urls';
@@ -72,7 +73,7 @@ async function getPostmortemEntry(id: string): Promise<PostmortemCollectionEntry
 const getOwners = once(async () => {
 	const archive = await getArchive();
 	const { names, problems } = loadOwnerNames(ownersFile(settings.contentDir));
-	if (problems.length) throw new Error(`${ownersFile(settings.contentDir)}: ${problems[0]!.message}`);
+	if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
 	return ownerDirectory(
 		archive.postmortems.flatMap((pm) => pm.actionItems.map((item) => item.owner)),
 		names
