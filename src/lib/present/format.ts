@@ -8,6 +8,15 @@ export function formatUtc(date: Date): string {
 	return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`} UTC`;
 }
 
+/**
+ * A time on the day of `reference` as `14:09 UTC`, any other as `formatUtc` does: the times of an
+ * incident that ends on the day it began read without repeating the day.
+ */
+export function formatUtcOnDay(date: Date, reference: Date): string {
+	const full = formatUtc(date);
+	return toIsoDate(date) === toIsoDate(reference) ? full.slice(11) : full;
+}
+
 /** A day as `YYYY-MM-DD`, in UTC: how pages show the day of an incident. */
 export function formatDay(date: Date): string {
 	return toIsoDate(date);

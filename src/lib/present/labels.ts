@@ -8,8 +8,10 @@ import type {
 	Severity,
 	STATUSES,
 	TIMELINE_KINDS,
+	VISIBILITIES,
 } from '../model/schema';
 import type { LEDGER_SECTIONS } from '../figures/action-items';
+import type { LinkDirection } from '../model/links';
 
 /** A label for every value of an enum, so that a new value cannot go unlabelled. */
 type LabelsOf<T extends readonly string[]> = Record<T[number], string>;
@@ -26,6 +28,18 @@ export const STATUS_LABELS: LabelsOf<typeof STATUSES> = {
 	draft: 'Draft',
 	'in-review': 'In review',
 	published: 'Published',
+};
+
+export const VISIBILITY_LABELS: LabelsOf<typeof VISIBILITIES> = {
+	internal: 'Internal',
+	public: 'Public',
+};
+
+/** Which way a link between two postmortems points, read from the page of the one listing it. */
+export const LINK_DIRECTION_LABELS: Record<LinkDirection, string> = {
+	to: 'referred to here',
+	from: 'refers to this one',
+	both: 'each refers to the other',
 };
 
 export const LESSON_LABELS: LabelsOf<typeof LESSON_KINDS> = {
