@@ -5,7 +5,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { gitHistory } from '../node/git-history';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive } from '../lib/model/archive';
 import { computeStats } from '../lib/figures/stats';
 import { recurrencesAfterFix, recurringServiceCauses, rootCauseProfiles } from '../lib/figures/causes';
@@ -17,6 +17,11 @@ import { archiveFacets } from '../lib/figures/facets';
 import { computeTrends } from '../lib/figures/trends';
 import { completeness } from '../lib/figures/completeness';
 import { incidentsPerQuarterChart, trendCharts } from '../lib/present/chart-specs';
+import { pageOutline, type OutlinePart } from '../lib/present/outline';
+import { glance } from '../lib/present/glance';
+import { postmortemFacts } from '../lib/present/facts';
+import { timelineRows } from '../lib/present/timeline';
+import { postmortemLinks } from '../lib/model/links';
 import { formatCount, formatMinutes } from '../lib/present/format';
 import { serviceSlug } from '../lib/model/slugs';
 import { settings } from 'virtual:hindsight/settings';
@@ -159,14 +164,45 @@ export const getServicePages = once(async () =>
 	(await getServiceProfiles()).map((service) => ({ service, chart: incidentsPerQuarterChart(`service-${service.slug}`, service.name, service.incidents) }))
 );
 
-/** What a postmortem's page shows besides its body: the postmortem and, for authors, its completeness. */
+/** The sections of a postmortem's page around its body, in page order. */
+type PageSection = 'facts' | 'timeline' | 'factors' | 'lessons' | 'actions' | 'training' | 'links';
+
+/**
+ * Everything a postmortem's page shows: its strip, facts, body and links, the sections it has with
+ * their ids, and "On this page". For authors, its completeness.
+ */
 export async function getPostmortemPage(id: string) {
 	const [archive, entry, owners] = await Promise.all([getArchive(), getPostmortemEntry(id), getOwners()]);
 	const pm = archive.byId.get(id)!;
 	const actionItems = postmortemActionRows(pm, owners, archive.buildDate);
+	const { Content, headings: body } = await render(entry);
+	const section = (key: PageSection, text: string, shown: boolean): OutlinePart<PageSection>[] => (shown ? [{ section: key, text }] : []);
+	const outline = pageOutline<PageSection>([
+		...section('facts', 'Facts', true),
+		...section('timeline', 'Timeline', pm.timeline.length > 0),
+		...section('factors', 'Contributing factors', pm.contributingFactors.length > 0),
+		{ body },
+		...section('lessons', 'Lessons learned', pm.lessons.length > 0),
+		...section('actions', 'Action items', pm.actionItems.length > 0),
+		...section('training', 'Training gaps', pm.trainingGaps.length > 0),
+		...section('links', 'Related and similar incidents', true),
+	]);
 	// Authors see how complete their postmortem is; the public edition's readers do not need to.
 	const score = archive.edition === 'internal' ? completeness(pm, entry.body ?? '') : undefined;
-	return { archive, pm, entry, score, actionItems, source: await getSourceInfo(pm) };
+	return {
+		archive,
+		pm,
+		Content,
+		headings: outline.headings,
+		sections: outline.sections,
+		glance: glance(pm, { buildDate: archive.buildDate, actionsHref: outline.sections.actions && `#${outline.sections.actions.id}` }),
+		facts: postmortemFacts(pm, archive),
+		actionItems,
+		timeline: timelineRows(pm.timeline, pm.started),
+		links: postmortemLinks(archive, pm.id),
+		score,
+		source: await getSourceInfo(pm),
+	};
 }
 
 const postmortemsFolder = () => postmortemsDir(settings.contentDir);

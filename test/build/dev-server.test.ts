@@ -57,7 +57,11 @@ describe('the dev server', () => {
 		const html = await response.text();
 		expect(html).toContain('data-status="draft"');
 		expect(mainText(html)).toContain('plumbago-walrus');
-		expect(html).toMatch(/This postmortem is a <strong>draft<\/strong>/);
+		// One notice, Starlight's own for a draft; no banner, no second marker. The strip under the
+		// title names the status as a fact.
+		expect(html.match(/This content is a draft and will not be included in production builds\./g)).toHaveLength(1);
+		expect(html).not.toMatch(/class="sl-banner|hs-status-banner/);
+		expect(mainText(html)).toMatch(/SEV4 · minor Draft Duration 30 min/);
 	}, 60_000);
 
 	it('lists the draft in the archive, marked', async () => {

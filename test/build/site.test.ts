@@ -36,12 +36,16 @@ describe('building the basic fixture (internal edition)', () => {
 		expect(fragment!.text).not.toMatch(/Action ?Type ?Owner/);
 	});
 
-	it('marks an in-review postmortem as in review', () => {
+	it('marks an in-review postmortem as in review, with one notice', () => {
 		const html = readPage(build.dist, 'postmortems/2024/gamma-review/');
 		expect(html).toContain('data-status="in-review"');
-		expect(mainText(html)).toMatch(/In review/);
-		expect(html).toMatch(/class="sl-banner[^"]*"[^>]*>This postmortem is <strong>in review/);
-		expect(readPage(build.dist, 'postmortems/2024/alpha/')).not.toContain('sl-banner');
+		// One notice: Starlight's banner. The strip under the title names the status as a fact.
+		expect(html.match(/class="sl-banner[^"]*"[^>]*>This postmortem is <strong>in review/g)).toHaveLength(1);
+		expect(html).not.toMatch(/This content is a draft|hs-status-banner/);
+		expect(mainText(html)).toMatch(/SEV3 · moderate In review Duration 1 h/);
+		const alpha = readPage(build.dist, 'postmortems/2024/alpha/');
+		expect(alpha).not.toContain('sl-banner');
+		expect(mainText(alpha)).toMatch(/SEV1 · critical Published Duration/);
 	});
 
 	it('lists every included postmortem in the archive, newest first', () => {
@@ -56,12 +60,19 @@ describe('building the basic fixture (internal edition)', () => {
 	it('renders the facts, the sorted timeline, lessons, action items and the MDX body', () => {
 		const html = readPage(build.dist, 'postmortems/2024/alpha/');
 		const text = mainText(html);
-		expect(text).toContain('Started 2024-03-05 14:00 UTC');
-		expect(text).toContain('Resolved 2024-03-05 15:30 UTC');
-		expect(text).toContain('Duration 1 h 30 min');
-		expect(text).toContain('Time to detect 10 min');
-		expect(text).toContain('Time to mitigate 1 h');
-		expect(text).toContain('Users affected: 1,200');
+		// The strip under the title: the gist, each value once.
+		expect(text).toContain(
+			'SEV1 · critical Published Duration 1 h 30 min Time to detect 10 min Time to mitigate 1 h Users affected 1,200 Customer-facing No data loss Action items 2 not done , 1 overdue Services alpha-storefront payments-api'
+		);
+		expect(html).toMatch(/<li data-glance="actions"><a href="#pm-actions">/);
+		// The facts panel: the times, the day written once, and no figure of the strip again.
+		expect(text).toContain('Started 2024-03-05 14:00 UTC Detected 14:10 UTC Mitigated 15:00 UTC Resolved 15:30 UTC');
+		expect(text).toMatch(/Impact No customer could pay\. Trigger Config push of flag set 42 Root causes Configuration change Deployment Detected by Alert Teams payments Authors Ana Reviewers Bo Visibility Internal Tags checkout/);
+		const facts = html.slice(html.indexOf('class="hs-pm-facts"'), html.indexOf('id="pm-timeline"'));
+		expect(facts).not.toMatch(/Duration|Users affected|Customer-facing|Not stated/);
+		expect(mainText(readPage(build.dist, 'postmortems/2022/epsilon/'))).toMatch(
+			/SEV5 · low Published Duration 5 min No action items Service edge .*Detected not recorded Mitigated not recorded Resolved 00:05 UTC .*Not stated users affected, customer-facing, data loss/
+		);
 		// Written out of order in the file; shown in the order it happened.
 		const order = ['Config push lands', 'Error-rate alert pages on-call', 'Flag rolled back', 'All clear declared'].map((e) => text.indexOf(e));
 		expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
@@ -76,18 +87,44 @@ describe('building the basic fixture (internal edition)', () => {
 		expect(text).toContain('Safe configuration rollout');
 	});
 
+	it('lists each section once in "On this page", body headings of the same name under it, every id once', () => {
+		const html = readPage(build.dist, 'postmortems/2024/alpha/');
+		const nav = html.slice(html.indexOf('<starlight-toc'), html.indexOf('</starlight-toc>'));
+		const entries = [...nav.matchAll(/<li style="--depth: (\d);"[^>]*><a href="#([^"]+)"[^>]*><span[^>]*>([^<]+)<\/span>/g)].map(
+			([, depth, id, text]) => `${'  '.repeat(Number(depth))}${text} #${id}`
+		);
+		expect(entries).toEqual([
+			'Overview #_top',
+			'Facts #pm-facts-2',
+			'Timeline #pm-timeline',
+			'Contributing factors #pm-factors',
+			'What happened #what-happened',
+			'PM facts #pm-facts',
+			'Lessons learned #pm-lessons',
+			'  On canaries #on-canaries',
+			'Action items #pm-actions',
+			'Training gaps #pm-training',
+			'Related and similar incidents #pm-links',
+		]);
+		const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+		expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+		for (const entry of entries) expect(ids).toContain(entry.split('#')[1]);
+	});
+
 	it('shows authors a completeness score in the internal edition', () => {
 		expect(readPage(build.dist, 'postmortems/2024/alpha/')).toMatch(/data-score="75"[\s\S]*Completeness 75\/100[\s\S]*missing a root-cause analysis section/);
 		const epsilon = mainText(readPage(build.dist, 'postmortems/2022/epsilon/'));
 		expect(epsilon).toMatch(/Completeness 0\/100 For authors: this postmortem is missing a timeline, a root-cause analysis section, action items, lessons learned, the time the incident was detected/);
 	});
 
-	it('links related postmortems, backlinks and similar incidents', () => {
+	it('lists related postmortems and backlinks in one list that says which way each points, then similar incidents', () => {
 		const alpha = mainText(readPage(build.dist, 'postmortems/2024/alpha/'));
-		expect(alpha).toMatch(/Related postmortems SEV2 Beta database failover/);
-		expect(alpha).toMatch(/Postmortems that refer to this one SEV3 Gamma cache stampede/);
+		expect(alpha).toMatch(
+			/Related postmortems SEV2 Beta database failover · 2023-11-20 · 20 min · referred to here SEV3 Gamma cache stampede · 2024-06-01 · 1 h · refers to this one/
+		);
+		expect(alpha).not.toMatch(/refer to this one|Similar incidents.*Gamma cache stampede/);
 		const beta = mainText(readPage(build.dist, 'postmortems/2023/beta/'));
-		expect(beta).toMatch(/Postmortems that refer to this one SEV1 Alpha checkout outage/);
+		expect(beta).toMatch(/Related postmortems SEV1 Alpha checkout outage · 2024-03-05 · 1 h 30 min · refers to this one/);
 	});
 
 	it('ships no chart code on postmortem pages, and charts only on pages that draw them', () => {

@@ -192,7 +192,7 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 		for (const hidden of ['nav.sidebar', 'site-search', '.right-sidebar-container', '.pagination-links', '.hs-completeness']) {
 			expect(await visible(hidden), hidden).toBe(false);
 		}
-		for (const shown of ['h1', '.hs-facts', '.hs-timeline', '.hs-action-items', '.hs-lesson-groups']) {
+		for (const shown of ['h1', '.hs-glance', '.hs-pm-facts', '.hs-timeline', '.hs-action-items', '.hs-lesson-groups']) {
 			expect(await visible(shown), shown).toBe(true);
 		}
 		expect(await page.locator('.hs-timeline li').evaluateAll((items) => items.every((li) => getComputedStyle(li).breakInside === 'avoid'))).toBe(true);
