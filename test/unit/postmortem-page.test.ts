@@ -219,6 +219,7 @@ describe('the facts panel of a postmortem', () => {
 	});
 
 	it('repeats nothing of the strip, skips empty lists and names what is not stated', () => {
+		expect(facts.rows.filter((r) => r.prose).map((r) => r.key)).toEqual(['impact']);
 		expect(facts.rows.map((r) => [r.label, r.value])).toEqual([
 			['Impact', { text: 'Checkout failed.' }],
 			['Root causes', { links: [{ text: 'config change', href: '/root-causes/config-change/' }] }],

@@ -22,6 +22,8 @@ export interface FactRow {
 	key: string;
 	label: string;
 	value: FactValue;
+	/** Free text of a sentence or more, which a narrow screen gives the whole width. */
+	prose: boolean;
 }
 
 export interface Facts {
@@ -36,11 +38,11 @@ export function postmortemFacts(pm: Postmortem, archive: Pick<Archive, 'rootCaus
 	const times = [time('Started', pm.started, true), time('Detected', pm.detected), time('Mitigated', pm.mitigated), time('Resolved', pm.resolved)];
 
 	const rows: FactRow[] = [];
-	const add = (key: string, label: string, value: FactValue | undefined) => {
-		if (value && !('list' in value && value.list.length === 0)) rows.push({ key, label, value });
+	const add = (key: string, label: string, value: FactValue | undefined, prose = false) => {
+		if (value && !('list' in value && value.list.length === 0)) rows.push({ key, label, value, prose });
 	};
-	add('impact', 'Impact', { text: pm.impact.description });
-	add('trigger', 'Trigger', pm.trigger === undefined ? undefined : { text: pm.trigger });
+	add('impact', 'Impact', { text: pm.impact.description }, true);
+	add('trigger', 'Trigger', pm.trigger === undefined ? undefined : { text: pm.trigger }, true);
 	add('root-causes', 'Root causes', { links: pm.rootCauses.map((id) => ({ text: archive.rootCause(id).name, href: rootCauseUrl(id) })) });
 	add('detection', 'Detected by', pm.detection === undefined ? undefined : { text: DETECTION_LABELS[pm.detection] });
 	add('teams', 'Teams', { list: pm.teams });
