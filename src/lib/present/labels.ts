@@ -122,15 +122,6 @@ export const DETECTION_LABELS: LabelsOf<typeof DETECTION_METHODS> = {
 	other: 'Other',
 };
 
-/** Starlight `<Badge>` variants, worst severity loudest. */
-export const SEVERITY_BADGE = {
-	SEV1: 'danger',
-	SEV2: 'caution',
-	SEV3: 'note',
-	SEV4: 'default',
-	SEV5: 'success',
-} as const satisfies Record<Severity, string>;
-
 export const ACTION_STATUS_BADGE = {
 	open: 'caution',
 	'in-progress': 'note',
