@@ -5,7 +5,7 @@ import { computeStats } from '../../src/lib/figures/stats';
 import { countRootCauses, recurrencesAfterFix, recurringServiceCauses, rootCauseProfiles } from '../../src/lib/figures/causes';
 import { figuresByQuarter, quarterRange } from '../../src/lib/figures/counts';
 import { groupByService } from '../../src/lib/figures/counts';
-import { groupTrainingGaps, lessonTags, lessonsByKind, onboardingPath } from '../../src/lib/figures/learning';
+import { groupLessonTags, groupTrainingGaps, lessonFigures, lessonTags, lessonsByKind, onboardingPath, TAG_LIMITS } from '../../src/lib/figures/learning';
 import { serviceSlug } from '../../src/lib/model/slugs';
 import { archiveOf, entry } from '../support/make';
 
@@ -274,6 +274,51 @@ describe('lessons, services and onboarding', () => {
 			{ tag: 'timing', count: 2 },
 			{ tag: 'rollback', count: 1 },
 		]);
+	});
+
+	it('offers the tags lessons share up front and folds the ones used once', () => {
+		expect(lessonFigures(archive.postmortems).tags).toEqual({
+			common: [{ tag: 'timing', count: 2 }],
+			more: [{ tag: 'rollback', count: 1 }],
+			unlisted: 0,
+			moreSummary: '1 more tag, used by one lesson',
+		});
+	});
+
+	describe('the lesson-tag filter', () => {
+		const tags = (...counts: [string, number][]) => counts.map(([tag, count]) => ({ tag, count }));
+		const names = (list: { tag: string }[]) => list.map((t) => t.tag);
+
+		it('puts up front the lowest count that fits, never cutting a count in the middle', () => {
+			const groups = groupLessonTags(tags(['e', 1], ['a', 5], ['b', 4], ['c', 3], ['d', 3], ['f', 2], ['g', 2], ['h', 1], ['i', 1]), { common: 4, more: 3 });
+			// Two or more would be six tags; three or more is four.
+			expect(names(groups.common)).toEqual(['a', 'b', 'c', 'd']);
+			// The next three by count (f, g, then e of the once-used), listed alphabetically.
+			expect(names(groups.more)).toEqual(['e', 'f', 'g']);
+			expect(groups.unlisted).toBe(2);
+			expect(groups.moreSummary).toBe('3 more tags, each used by one or two lessons');
+		});
+
+		it('folds every tag when none is shared, and cuts alphabetically only when the top count alone is too many', () => {
+			const once = groupLessonTags(tags(['b', 1], ['a', 1]));
+			expect(once.common).toEqual([]);
+			expect(names(once.more)).toEqual(['a', 'b']);
+			expect(once.moreSummary).toBe('2 tags, each used by one lesson');
+
+			const crowded = groupLessonTags(tags(['c', 3], ['a', 3], ['b', 3], ['d', 1]), { common: 2, more: 10 });
+			expect(names(crowded.common)).toEqual(['a', 'b']);
+			expect(names(crowded.more)).toEqual(['c', 'd']);
+			expect(crowded.moreSummary).toBe('2 more tags, each used by one to three lessons');
+		});
+
+		it('stays short at a large archive: 5,000 tags give at most the limits', () => {
+			const many = Array.from({ length: 5000 }, (_, i) => ({ tag: `t${i}`, count: i < 50 ? 100 - i : i < 1000 ? 2 : 1 }));
+			const groups = groupLessonTags(many);
+			expect(groups.common.length).toBeLessThanOrEqual(TAG_LIMITS.common);
+			expect(groups.common.every((t) => t.count >= 2)).toBe(true);
+			expect(groups.more).toHaveLength(TAG_LIMITS.more);
+			expect(groups.common.length + groups.more.length + groups.unlisted).toBe(5000);
+		});
 	});
 
 	it('groups services whose names differ only in case and punctuation', () => {

@@ -62,8 +62,13 @@ export function lessonsByKind(postmortems: readonly Postmortem[]): LessonsByKind
 	}));
 }
 
+export interface TagCount {
+	tag: string;
+	count: number;
+}
+
 /** Lesson tags with how many lessons carry each, most used first, ties alphabetical. */
-export function lessonTags(postmortems: readonly Postmortem[]): { tag: string; count: number }[] {
+export function lessonTags(postmortems: readonly Postmortem[]): TagCount[] {
 	const counts = new Map<string, number>();
 	for (const pm of postmortems) {
 		for (const lesson of pm.lessons) {
@@ -73,6 +78,54 @@ export function lessonTags(postmortems: readonly Postmortem[]): { tag: string; c
 	return [...counts]
 		.map(([tag, count]) => ({ tag, count }))
 		.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+/** The lesson-tag filter, split so that it stays usable: a short list up front, the rest folded. */
+export interface LessonTagGroups {
+	/** The tags many lessons share, most used first: what the archive keeps learning about. */
+	common: TagCount[];
+	/** The next most used, at most `TAG_LIMITS.more` of them, alphabetical: a list to look a word up in. */
+	more: TagCount[];
+	/** Tags past that limit: still on their lessons, whose links filter by them, but not offered. */
+	unlisted: number;
+	/** The line that opens the folded tags: how many, and how rarely each is used. */
+	moreSummary: string;
+}
+
+/** How many tags the filter offers up front and behind "more", so that it stays short at 20,000 postmortems. */
+export const TAG_LIMITS = { common: 20, more: 200 };
+
+/**
+ * Tags used by one lesson say little about the archive and made the filter a list as long as the
+ * lessons; up front go the tags of the lowest count (two or more) that keeps the list within
+ * `limits.common`, so that a count is never cut in the middle. Only when even the most used count
+ * has too many tags is it cut, alphabetically.
+ */
+export function groupLessonTags(tags: readonly TagCount[], limits = TAG_LIMITS): LessonTagGroups {
+	const sorted = [...tags].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+	const levels = [...new Set(sorted.map((t) => t.count))].filter((c) => c >= 2).sort((a, b) => a - b);
+	const threshold = levels.find((level) => sorted.filter((t) => t.count >= level).length <= limits.common) ?? levels.at(-1);
+	const common = threshold === undefined ? [] : sorted.filter((t) => t.count >= threshold).slice(0, limits.common);
+	const rest = sorted.slice(common.length);
+	const more = rest.slice(0, limits.more);
+	return {
+		common,
+		more: [...more].sort((a, b) => a.tag.localeCompare(b.tag)),
+		unlisted: rest.length - more.length,
+		moreSummary: moreSummary(common, more),
+	};
+}
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const word = (n: number) => WORDS[n] ?? String(n);
+
+/** "118 more tags, each used by one or two lessons"; `more` most used first. */
+function moreSummary(common: readonly TagCount[], more: readonly TagCount[]): string {
+	const most = more[0]?.count ?? 0;
+	const least = more.at(-1)?.count ?? 0;
+	const range = least === most ? word(most) : `${word(least)} ${most === least + 1 ? 'or' : 'to'} ${word(most)}`;
+	const tags = more.length === 1 ? 'tag, used by' : 'tags, each used by';
+	return `${more.length}${common.length ? ' more' : ''} ${tags} ${range} ${most === 1 ? 'lesson' : 'lessons'}`;
 }
 
 export interface ReadingStep {
@@ -118,12 +171,12 @@ export function onboardingPath(
 
 export interface LessonFigures {
 	groups: LessonsByKind[];
-	tags: { tag: string; count: number }[];
+	tags: LessonTagGroups;
 	total: number;
 }
 
 /** Everything `/lessons/` shows. */
 export function lessonFigures(postmortems: readonly Postmortem[]): LessonFigures {
 	const groups = lessonsByKind(postmortems);
-	return { groups, tags: lessonTags(postmortems), total: groups.reduce((sum, g) => sum + g.lessons.length, 0) };
+	return { groups, tags: groupLessonTags(lessonTags(postmortems)), total: groups.reduce((sum, g) => sum + g.lessons.length, 0) };
 }

@@ -21,3 +21,8 @@ export function actionItemsUrl(ledger?: { owner: string } | { type: string } | '
 		ledger === undefined ? '/action-items/' : ledger === 'overdue' ? '/action-items/overdue/' : 'owner' in ledger ? `/action-items/owners/${ledger.owner}/` : `/action-items/types/${ledger.type}/`;
 	return page > 1 ? `${base}${page}/` : base;
 }
+
+/** `/lessons/?tag=<tag>`: the lessons page filtered by one tag (by its script; without it, every lesson). */
+export function lessonTagUrl(tag: string): string {
+	return `/lessons/?tag=${encodeURIComponent(tag)}`;
+}
