@@ -78,6 +78,47 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 		await page.close();
 	});
 
+	it.each([
+		['/postmortems/', '.hs-archive'],
+		['/root-causes/', '.hs-table'],
+		['/services/', '.hs-table'],
+		['/trends/', '.hs-chart-data .hs-table'],
+	])('lays %s out as a table at 1280 px and as cards at 390 px, never scrolling sideways', async (path, selector) => {
+		for (const theme of ['light', 'dark'] as const) {
+			for (const width of [1280, 390]) {
+				const page = await site.browser.newPage({ viewport: { width, height: 900 }, colorScheme: theme });
+				await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
+				await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+				const layout = await page.evaluate((selector) => {
+					const table = document.querySelector(selector)!;
+					const row = table.querySelector('tbody tr')!;
+					const title = row.querySelector('.hs-card-title')!;
+					const labelled = row.querySelector('td[data-label]')!;
+					return {
+						pageFits: document.documentElement.scrollWidth <= innerWidth,
+						scrolling: [...document.querySelectorAll('main *')].filter((el) => el.scrollWidth > el.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(el).overflowX)).map((el) => el.className),
+						headerShown: table.querySelector('thead')!.getBoundingClientRect().height > 1,
+						titleFirst: title.getBoundingClientRect().top < labelled.getBoundingClientRect().top,
+						label: getComputedStyle(labelled, '::before').content,
+					};
+				}, selector);
+				const where = `${path} ${width} px ${theme}`;
+				expect(layout.pageFits, where).toBe(true);
+				if (width === 1280) {
+					expect(layout.scrolling, where).toEqual([]);
+					expect(layout.headerShown, where).toBe(true);
+				} else {
+					expect(layout.headerShown, where).toBe(false);
+					expect(layout.titleFirst, where).toBe(true);
+					expect(layout.label, where).not.toBe('none');
+				}
+				// The header row stays for screen readers either way.
+				await expect(page.locator(selector).first().getByRole('columnheader').count(), where).resolves.toBeGreaterThan(1);
+				await page.close();
+			}
+		}
+	});
+
 	it('shows the whole archive without JavaScript', async () => {
 		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
