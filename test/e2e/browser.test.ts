@@ -78,6 +78,43 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 		await page.close();
 	});
 
+	it('sorts text A→Z on the first click, keeps the sort in the address and restores it on reload', async () => {
+		const { page, problems } = await open('/postmortems/');
+		await page.click('th[data-sort=title] button');
+		const az = ['Alpha checkout outage', 'Beta database failover', 'Epsilon minimal', 'Gamma cache stampede'];
+		expect(await visibleTitles(page)).toEqual(az);
+		await expect(page.locator('th[data-sort=title]').getAttribute('aria-sort')).resolves.toBe('ascending');
+		const address = new URL(page.url()).searchParams;
+		expect([address.get('sort'), address.get('dir')]).toEqual(['title', 'asc']);
+
+		// Filters and the sort share the address, and a reload restores both.
+		await page.selectOption('select[name=year]', '2024');
+		expect(await visibleTitles(page)).toEqual(['Alpha checkout outage', 'Gamma cache stampede']);
+		await page.reload({ waitUntil: 'networkidle' });
+		expect(await visibleTitles(page)).toEqual(['Alpha checkout outage', 'Gamma cache stampede']);
+		await expect(page.locator('th[data-sort=title]').getAttribute('aria-sort')).resolves.toBe('ascending');
+		await expect(page.locator('th[data-sort=started]').getAttribute('aria-sort')).resolves.toBeNull();
+
+		// Clear empties the filters and keeps the sort.
+		await page.click('button[type=reset]');
+		await page.waitForFunction(() => !new URL(location.href).searchParams.has('year'));
+		expect(await visibleTitles(page)).toEqual(az);
+		expect(new URL(page.url()).searchParams.get('sort')).toBe('title');
+
+		await page.click('th[data-sort=title] button');
+		expect(await visibleTitles(page)).toEqual([...az].reverse());
+		expect(new URL(page.url()).searchParams.get('dir')).toBe('desc');
+
+		// Severity: most severe first; the date back to newest first, which the address leaves out.
+		await page.click('th[data-sort=severity] button');
+		expect((await visibleTitles(page))[0]).toBe('Alpha checkout outage');
+		await page.click('th[data-sort=started] button');
+		expect(await visibleTitles(page)).toEqual(['Gamma cache stampede', 'Alpha checkout outage', 'Beta database failover', 'Epsilon minimal']);
+		expect(new URL(page.url()).search).toBe('');
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
 	it.each([
 		['/postmortems/', '.hs-archive'],
 		['/root-causes/', '.hs-table'],
