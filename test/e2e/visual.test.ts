@@ -10,7 +10,6 @@ import { hasChromium, watchProblems } from '../support/browser';
 import { ROOT } from '../support/build';
 import { contrast } from '../support/colour';
 import { useBuiltSite } from '../support/site';
-import { PAGE_TYPES } from '../support/page-types';
 import { TAG_LIMITS } from '../../src/lib/figures/learning';
 
 describe.skipIf(!hasChromium)('one visual language', () => {
@@ -60,45 +59,6 @@ describe.skipIf(!hasChromium)('one visual language', () => {
 			});
 		}
 	}
-
-	it.each(Object.entries(PAGE_TYPES))(
-		'%s fits the window at 1280 and 390 px in both themes, nothing in it scrolls sideways, no value breaks inside itself',
-		async (_, path) => {
-			for (const theme of ['light', 'dark'] as const) {
-				for (const width of [1280, 390]) {
-					const { page } = await open(path, theme, width);
-					const layout = await page.evaluate(() => {
-						for (const details of document.querySelectorAll('main details')) (details as HTMLDetailsElement).open = true;
-						/** Whether a piece of the value's text runs over two lines: one rectangle per line it touches. */
-						const breaks = (el: Element) => {
-							const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-							const range = document.createRange();
-							for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-								range.selectNodeContents(text);
-								if ([...range.getClientRects()].filter((r) => r.width > 0).length > 1) return true;
-							}
-							return false;
-						};
-						return {
-							fits: document.documentElement.scrollWidth <= innerWidth,
-							scrolling: [...document.querySelectorAll('main *')]
-								.filter((el) => el.scrollWidth > el.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(el).overflowX))
-								.map((el) => el.getAttribute('aria-label') ?? el.className),
-							broken: [...document.querySelectorAll('main time, .hs-table .hs-value, .hs-inline-list li')]
-								.filter(breaks)
-								.map((el) => el.textContent!.trim()),
-						};
-					});
-					const where = `${path} ${width} px ${theme}`;
-					expect(layout.fits, where).toBe(true);
-					expect(layout.scrolling, where).toEqual([]);
-					expect(layout.broken, where).toEqual([]);
-					await page.context().close();
-				}
-			}
-		},
-		120_000
-	);
 
 	const shown = (page: Page) => page.$$eval('li[data-tags]', (items) => items.filter((li) => !(li as HTMLElement).hidden).length);
 
