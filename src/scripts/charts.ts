@@ -50,6 +50,8 @@ function config(spec: ChartSpec) {
 				borderDash: d.dashed ? [6, 4] : [],
 				borderWidth: spec.type === 'line' ? 2 : 0,
 				pointRadius: spec.type === 'line' ? 2 : 0,
+				// A chart with one or two periods on a wide page draws bars, not slabs.
+				maxBarThickness: 56,
 				// An empty period is a gap, never a line drawn across it as if there were data.
 				spanGaps: false,
 			})),
