@@ -13,6 +13,8 @@ const SHOTS = [
 	{ name: 'archive', path: '/postmortems/?year=2021', theme: 'light' },
 	{ name: 'postmortem', path: '/postmortems/2021/facebook-bgp/', theme: 'light' },
 	{ name: 'trends', path: '/trends/', theme: 'dark' },
+	{ name: 'action-items', path: '/action-items/', theme: 'light' },
+	{ name: 'phone', path: '/postmortems/', theme: 'dark', width: 390 },
 ] as const;
 
 const build = await buildFixture('sample', { content: join(ROOT, 'content') });
@@ -21,7 +23,8 @@ const server = await serveStatic(build.dist);
 const browser = await launchBrowser();
 mkdirSync(OUT, { recursive: true });
 for (const shot of SHOTS) {
-	const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: shot.theme });
+	const phone = 'width' in shot;
+	const page = await browser.newPage({ viewport: phone ? { width: shot.width, height: 844 } : { width: 1280, height: 860 }, colorScheme: shot.theme });
 	await page.goto(server.url + shot.path, { waitUntil: 'networkidle' });
 	if (shot.name === 'trends') {
 		await page.locator('#incidents-per-quarter').scrollIntoViewIfNeeded();
