@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import type { Locate } from './frontmatter';
 import type { ContentProblem } from './postmortem-source';
-import { addressSegment } from './slugs';
+import { addressSegment, collidingNames, slugCollisions, type SlugCollision } from './slugs';
 import type { PostmortemEntry } from './postmortem';
 import type { PostmortemData } from './schema';
 
@@ -103,42 +103,26 @@ export function parseOwnerNames(data: unknown, file: string, locate?: Locate): {
 	return { names: new Map(Object.entries(result.data).map(([id, name]) => [ownerKey(id), name])) };
 }
 
-export interface OwnerSlugCollision {
-	slug: string;
-	/** Two or more owners, each as first written, with a file that writes it that way. */
-	spellings: { name: string; file: string }[];
-}
-
 type OwnedEntry = Pick<PostmortemEntry, 'id' | 'filePath'> & { data: Pick<PostmortemData, 'actionItems'> };
 
 /**
  * Different owners (different keys) whose names make one address (`C++` and `C`): one page would
  * show both owners' items. Over every file, so a clash is found before a draft is published.
  */
-export function ownerSlugCollisions(entries: readonly OwnedEntry[], names: OwnerNames): OwnerSlugCollision[] {
-	const bySlug = new Map<string, Map<string, { name: string; file: string }>>();
-	for (const entry of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-		for (const item of entry.data.actionItems) {
+export function ownerSlugCollisions(entries: readonly OwnedEntry[], names: OwnerNames): SlugCollision[] {
+	return slugCollisions(entries, (entry) =>
+		entry.data.actionItems.map((item) => {
 			const key = resolvedOwnerKey(item.owner, names);
-			const slug = ownerSlug(key);
-			const owners = bySlug.get(slug) ?? new Map<string, { name: string; file: string }>();
-			if (!owners.has(key)) owners.set(key, { name: tidyOwner(item.owner), file: entry.filePath ?? entry.id });
-			bySlug.set(slug, owners);
-		}
-	}
-	return [...bySlug]
-		.filter(([, owners]) => owners.size > 1)
-		.map(([slug, owners]) => ({ slug, spellings: [...owners.values()] }))
-		.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+			return { name: tidyOwner(item.owner), key, slug: ownerSlug(key) };
+		})
+	);
 }
 
 /** A collision as authors read it: which owners share which address, and what to do. */
-export function ownerCollisionProblem(collision: OwnerSlugCollision, ownersFile: string): ContentProblem {
-	const [here, ...others] = collision.spellings;
-	const names = [`"${here!.name}" (this file)`, ...others.map((s) => `"${s.name}" (${s.file})`)];
-	const list = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+export function ownerCollisionProblem(collision: SlugCollision, ownersFile: string): ContentProblem {
+	const { file, list } = collidingNames(collision);
 	return {
-		file: here!.file,
+		file,
 		field: 'actionItems.owner',
 		message: `${list} are different owners with one address, /action-items/owners/${collision.slug}/. Spell them the same way, or map them to one name in ${ownersFile}, if they are one owner; rename one if they are not.`,
 	};

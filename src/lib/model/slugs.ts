@@ -59,34 +59,49 @@ export interface SlugCollision {
 
 type NamedEntry = Pick<PostmortemEntry, 'id' | 'filePath'> & { data: Pick<PostmortemData, 'services'> };
 
+/** A name as a file writes it, the key that says which names are one, and the address it makes. */
+export interface Naming {
+	name: string;
+	key: string;
+	slug: string;
+}
+
 /**
- * Different services (different keys) whose names make one slug: one page would show both
- * services' incidents. By slug, files by id, so every build reports them in the same order.
+ * Names with different keys that make one slug: one page would show both. By slug, files by id,
+ * so every build reports them in the same order. Services and owners share it.
  */
-export function serviceSlugCollisions(entries: readonly NamedEntry[]): SlugCollision[] {
+export function slugCollisions<E extends Pick<PostmortemEntry, 'id' | 'filePath'>>(entries: readonly E[], namings: (entry: E) => Iterable<Naming>): SlugCollision[] {
 	const bySlug = new Map<string, Map<string, { name: string; file: string }>>();
 	for (const entry of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-		for (const name of entry.data.services) {
-			const slug = serviceSlug(name);
-			const services = bySlug.get(slug) ?? new Map<string, { name: string; file: string }>();
-			const key = serviceKey(name);
-			if (!services.has(key)) services.set(key, { name, file: entry.filePath ?? entry.id });
-			bySlug.set(slug, services);
+		for (const { name, key, slug } of namings(entry)) {
+			const names = bySlug.get(slug) ?? new Map<string, { name: string; file: string }>();
+			if (!names.has(key)) names.set(key, { name, file: entry.filePath ?? entry.id });
+			bySlug.set(slug, names);
 		}
 	}
 	return [...bySlug]
-		.filter(([, services]) => services.size > 1)
-		.map(([slug, services]) => ({ slug, spellings: [...services.values()] }))
+		.filter(([, names]) => names.size > 1)
+		.map(([slug, names]) => ({ slug, spellings: [...names.values()] }))
 		.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+/** Different services (different keys) whose names make one slug. */
+export function serviceSlugCollisions(entries: readonly NamedEntry[]): SlugCollision[] {
+	return slugCollisions(entries, (entry) => entry.data.services.map((name) => ({ name, key: serviceKey(name), slug: serviceSlug(name) })));
+}
+
+/** The names of a collision as a sentence: `"A" (this file), "a" (x.mdx) and "A " (y.mdx)`. */
+export function collidingNames(collision: SlugCollision): { file: string; list: string } {
+	const [here, ...others] = collision.spellings;
+	const names = [`"${here!.name}" (this file)`, ...others.map((s) => `"${s.name}" (${s.file})`)];
+	return { file: here!.file, list: `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` };
 }
 
 /** A collision as authors read it: which spellings share which address, and what to do. */
 export function collisionProblem(collision: SlugCollision): { file: string; field: string; message: string } {
-	const [here, ...others] = collision.spellings;
-	const names = [`"${here!.name}" (this file)`, ...others.map((s) => `"${s.name}" (${s.file})`)];
-	const list = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+	const { file, list } = collidingNames(collision);
 	return {
-		file: here!.file,
+		file,
 		field: 'services',
 		message: `${list} are different services with one address, /services/${collision.slug}/. Spell them the same way if they are one service, or rename one if they are not.`,
 	};
