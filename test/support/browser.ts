@@ -38,7 +38,12 @@ export function watchProblems(page: Page, expected: (url: string) => boolean = (
 		if (msg.type() === 'error' && !expected(msg.location().url)) problems.push(`console: ${msg.text()}`);
 	});
 	page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-	page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+	page.on('requestfailed', (request) => {
+		// A reload or a click away cancels what the old page still had in flight (its favicon, say):
+		// nothing a reader sees fail.
+		if (request.failure()?.errorText === 'net::ERR_ABORTED' && !request.isNavigationRequest()) return;
+		problems.push(`failed: ${request.url()} (${request.failure()?.errorText ?? 'no reason given'})`);
+	});
 	page.on('response', (response) => {
 		if (response.status() >= 400 && !expected(response.url())) problems.push(`${response.status()}: ${response.url()}`);
 	});
