@@ -8,11 +8,12 @@ import { gitHistory } from '../node/git-history';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive } from '../lib/model/archive';
 import { computeStats } from '../lib/figures/stats';
-import { recurrencesAfterFix, recurringServiceCauses, rootCauseProfiles } from '../lib/figures/causes';
+import { recurrenceList, recurrencesAfterFix, recurrencesByCause, recurringServiceCauses, rootCauseIndex, rootCauseProfiles } from '../lib/figures/causes';
 import { serviceProfiles } from '../lib/figures/services';
 import { actionItemFigures, postmortemActionRows, unfinished } from '../lib/figures/action-items';
 import { ownerDirectory } from '../lib/figures/owners';
-import { groupTrainingGaps, lessonFigures, onboardingPath } from '../lib/figures/learning';
+import { groupTrainingGaps, lessonFigures, trainingFigures } from '../lib/figures/learning';
+import { listPages, PAGE_SIZES } from '../lib/present/paging';
 import { archiveFacets } from '../lib/figures/facets';
 import { computeTrends } from '../lib/figures/trends';
 import { completeness } from '../lib/figures/completeness';
@@ -115,14 +116,13 @@ export const getActionItems = once(async () => {
 	return { ...actionItemFigures(archive.postmortems, owners, stats.actionItems, archive.buildDate), buildDate: archive.buildDate };
 });
 
-/** Everything `/lessons/` shows. */
+/** Everything `/lessons/`, each kind's and each tag's pages show. */
 export const getLessons = once(() => getArchive().then((a) => ({ ...lessonFigures(a.postmortems), postmortems: a.postmortems.length })));
 
-/** Everything `/training/` shows. */
+/** Everything `/training/`, each topic's pages and the onboarding pages show. */
 export const getTraining = once(async () => {
 	const archive = await getArchive();
-	const gaps = (await getTrainingGaps()).map((gap) => ({ ...gap, incidents: gap.postmortems.map((id) => archive.byId.get(id)!) }));
-	return { gaps, path: onboardingPath(archive.postmortems, archive.rootCause) };
+	return trainingFigures(await getTrainingGaps(), archive.postmortems, archive.rootCause);
 });
 
 /** The archive's filters. */
@@ -141,15 +141,21 @@ const getRootCauseProfiles = once(() =>
 /** Everything `/root-causes/` shows. */
 export const getRootCauseIndex = once(async () => {
 	const [archive, profiles, recurrences] = await Promise.all([getArchive(), getRootCauseProfiles(), getRecurrences()]);
-	return { profiles, recurrences, pairs: recurringServiceCauses(archive.postmortems, serviceSlug), recurring: profiles.filter((p) => p.recurring).length };
+	return {
+		profiles,
+		...rootCauseIndex(profiles, recurrences, recurringServiceCauses(archive.postmortems, serviceSlug)),
+		recurring: profiles.filter((p) => p.recurring).length,
+	};
 });
 
-/** Each root cause's page: its profile, its fixes that did not hold and its chart. */
+/** Each root cause's pages: its profile, its chart, its incidents in pages and its fixes that did not hold. */
 export const getRootCausePages = once(async () => {
 	const [profiles, recurrences] = await Promise.all([getRootCauseProfiles(), getRecurrences()]);
+	const byCause = recurrencesByCause(recurrences);
 	return profiles.map((profile) => ({
 		profile,
-		recurrences: recurrences.filter((r) => r.rootCauses.includes(profile.id)),
+		pages: listPages(profile.incidents, PAGE_SIZES.incidents),
+		recurrences: recurrenceList(byCause.get(profile.id) ?? []),
 		chart: incidentsPerQuarterChart(`cause-${profile.id}`, profile.name.toLowerCase(), profile.incidents),
 	}));
 });
@@ -159,9 +165,13 @@ export const getServiceProfiles = once(() =>
 	getArchive().then((a) => serviceProfiles(a.postmortems, a.rootCause, serviceSlug))
 );
 
-/** Each service's page: its profile and its chart. */
+/** Each service's pages: its profile, its chart and its incidents in pages. */
 export const getServicePages = once(async () =>
-	(await getServiceProfiles()).map((service) => ({ service, chart: incidentsPerQuarterChart(`service-${service.slug}`, service.name, service.incidents) }))
+	(await getServiceProfiles()).map((service) => ({
+		service,
+		pages: listPages(service.incidents, PAGE_SIZES.incidents),
+		chart: incidentsPerQuarterChart(`service-${service.slug}`, service.name, service.incidents),
+	}))
 );
 
 /** The sections of a postmortem's page around its body, in page order. */

@@ -8,7 +8,7 @@ import { formatProblem, readPostmortemText, validatePostmortem, type ContentProb
 import { postmortemSchema, type PostmortemData } from '../lib/model/schema';
 import type { Taxonomy } from '../lib/model/taxonomy';
 import { loadTaxonomy } from './taxonomy-file';
-import { collisionProblem, serviceSlugCollisions } from '../lib/model/slugs';
+import { collisionProblem, serviceSlugCollisions, tagCollisionProblem, tagSlugCollisions, topicCollisionProblem, topicSlugCollisions } from '../lib/model/slugs';
 import { findPostmortemFiles, readPostmortemFile, type PostmortemFile } from './postmortem-files';
 import { ownersFile, postmortemsDir, taxonomyFile } from './settings';
 import { loadOwnerNames } from './owners-file';
@@ -81,6 +81,8 @@ export function readArchiveSources(contentDir: string): ArchiveSources {
 	// not wait for the day a draft is published to break the build.
 	const named = postmortems.map((pm) => ({ id: pm.id, filePath: displayPath(pm.path), data: pm.data }));
 	problems.push(...serviceSlugCollisions(named).map(collisionProblem));
+	problems.push(...tagSlugCollisions(named).map(tagCollisionProblem));
+	problems.push(...topicSlugCollisions(named).map(topicCollisionProblem));
 	problems.push(...ownerSlugCollisions(named, ownerNames).map((c) => ownerCollisionProblem(c, displayPath(owners))));
 	// In file order, then line order: the order an author fixes them in.
 	problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));

@@ -1,7 +1,7 @@
 /**
  * One visual language, as Chromium draws it on the sample archive: five severity colours that
- * differ and read in both themes, badges on one line in the text font, and a lesson-tag filter
- * that stays short and filters in place.
+ * differ and read in both themes, badges on one line in the text font, and a lesson-tag index
+ * that stays short and leads to each tag's page.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,54 +60,47 @@ describe.skipIf(!hasChromium)('one visual language', () => {
 		}
 	}
 
-	const shown = (page: Page) => page.$$eval('li[data-tags]', (items) => items.filter((li) => !(li as HTMLElement).hidden).length);
+	const lessonsOn = (page: Page) => page.locator('.hs-lesson-list > li').count();
 
-	it('offers the shared lesson tags up front with counts, filters in place by one, and Back undoes it', async () => {
+	it('offers the shared lesson tags up front with counts, each a link to a page of exactly that many lessons', async () => {
 		const { page, problems } = await open('/lessons/', 'light', 390);
-		const all = await shown(page);
-		expect(all).toBeGreaterThan(100);
 		const chipsOf = (selector: string) =>
-			page.$$eval(selector, (links) =>
-				links.map((a) => ({ tag: new URL((a as HTMLAnchorElement).href).searchParams.get('tag') ?? '', count: Number(a.querySelector('span')!.textContent) }))
-			);
-		const upFront = (await chipsOf('.hs-tag-filter > .hs-tag-chips a')).filter((c) => c.tag);
+			page.$$eval(selector, (links) => links.map((a) => ({ href: (a as HTMLAnchorElement).getAttribute('href')!, text: a.textContent!.trim(), count: Number(a.querySelector('span')!.textContent) })));
+		const upFront = await chipsOf('.hs-tag-index > .hs-tag-chips a');
 		expect(upFront.length).toBeGreaterThan(0);
 		expect(upFront.length).toBeLessThanOrEqual(TAG_LIMITS.common);
-		expect(upFront.every((t) => t.count >= 2)).toBe(true);
+		expect(upFront.every((t) => t.count >= 2 && /^\/lessons\/tags\/[^/]+\/$/.test(t.href))).toBe(true);
 		expect(upFront.map((t) => t.count)).toEqual([...upFront.map((t) => t.count)].sort((a, b) => b - a));
 		await expect(page.locator('.hs-more-tags summary').textContent()).resolves.toMatch(/^\d+ more tags, each used by/);
+		// The summary shows at most the newest of each kind, and links to the rest.
+		for (const kind of ['went-well', 'went-wrong', 'lucky']) {
+			expect(await page.locator(`.hs-lesson-${kind} > li`).count()).toBeLessThanOrEqual(20);
+		}
 
 		const top = upFront[0]!;
-		await page.click(`.hs-tag-chips a[href="/lessons/?tag=${encodeURIComponent(top.tag)}"]`);
-		expect(await shown(page)).toBe(top.count);
-		expect(new URL(page.url()).searchParams.get('tag')).toBe(top.tag);
-		await expect(page.locator('.hs-tag-chips a[aria-current]').textContent()).resolves.toBe(`#${top.tag} ${top.count}`);
-		await expect(page.locator('.hs-result-count').textContent()).resolves.toBe(`${top.count} of ${all} lessons tagged #${top.tag}. Show all`);
-
-		await page.goBack();
-		await page.waitForFunction(() => !location.search);
-		expect(await shown(page)).toBe(all);
+		await page.click(`.hs-tag-index a[href="${top.href}"]`);
+		await page.waitForURL(`**${top.href}`);
+		expect(await lessonsOn(page)).toBe(top.count);
+		await expect(page.locator('h1').textContent()).resolves.toBe(`Lessons tagged ${top.text.replace(/ \d+$/, '')}`);
+		expect(await page.locator('.hs-lesson-list .hs-tag', { hasText: top.text.replace(/ \d+$/, '') }).count()).toBeGreaterThanOrEqual(top.count);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
 		expect(problems).toEqual([]);
 		await page.context().close();
 	});
 
-	it('lands filtered from a tag used once, named in the result line, the folded list left closed', async () => {
-		const { page: first } = await open('/lessons/', 'dark');
-		const rare = await first.$$eval('.hs-more-tags a', (links) =>
-			new URL((links.find((a) => a.querySelector('span')!.textContent === '1') as HTMLAnchorElement).href).searchParams.get('tag')!
-		);
-		await first.context().close();
+	it('leads from a folded tag used once, and from a tag on a lesson, to that tag\'s page', async () => {
+		const { page, problems } = await open('/lessons/', 'dark');
+		const rare = await page.$$eval('.hs-more-tags a', (links) => (links.find((a) => a.querySelector('span')!.textContent === '1') as HTMLAnchorElement).getAttribute('href')!);
+		await page.click('.hs-more-tags summary');
+		await page.click(`.hs-more-tags a[href="${rare}"]`);
+		await page.waitForURL(`**${rare}`);
+		expect(await lessonsOn(page)).toBe(1);
 
-		const { page, problems } = await open(`/lessons/?tag=${encodeURIComponent(rare)}`, 'dark');
-		expect(await shown(page)).toBe(1);
-		await expect(page.locator('.hs-more-tags').getAttribute('open')).resolves.toBeNull();
-		await expect(page.locator('.hs-more-tags a[aria-current]').textContent()).resolves.toBe(`#${rare} 1`);
-		await expect(page.locator('.hs-result-count').textContent()).resolves.toBe(`1 of ${await page.locator('li[data-tags]').count()} lessons tagged #${rare}. Show all`);
-
-		await page.click('.hs-result-count a');
-		expect(await shown(page)).toBeGreaterThan(100);
-		expect(new URL(page.url()).search).toBe('');
+		const tag = page.locator('.hs-lesson-list .hs-tag').first();
+		const href = (await tag.getAttribute('href'))!;
+		await tag.click();
+		await page.waitForURL(`**${href}`);
+		expect(await lessonsOn(page)).toBeGreaterThanOrEqual(1);
 		expect(problems).toEqual([]);
 		await page.context().close();
 	});

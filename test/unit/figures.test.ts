@@ -271,22 +271,22 @@ describe('lessons, services and onboarding', () => {
 			['lucky', ['Low traffic.']],
 		]);
 		expect(lessonTags(archive.postmortems)).toEqual([
-			{ tag: 'timing', count: 2 },
-			{ tag: 'rollback', count: 1 },
+			{ tag: 'timing', slug: 'timing', count: 2 },
+			{ tag: 'rollback', slug: 'rollback', count: 1 },
 		]);
 	});
 
 	it('offers the tags lessons share up front and folds the ones used once', () => {
 		expect(lessonFigures(archive.postmortems).tags).toEqual({
-			common: [{ tag: 'timing', count: 2 }],
-			more: [{ tag: 'rollback', count: 1 }],
+			common: [{ tag: 'timing', slug: 'timing', count: 2 }],
+			more: [{ tag: 'rollback', slug: 'rollback', count: 1 }],
 			unlisted: 0,
 			moreSummary: '1 more tag, used by one lesson',
 		});
 	});
 
-	describe('the lesson-tag filter', () => {
-		const tags = (...counts: [string, number][]) => counts.map(([tag, count]) => ({ tag, count }));
+	describe('the lesson-tag index', () => {
+		const tags = (...counts: [string, number][]) => counts.map(([tag, count]) => ({ tag, slug: tag, count }));
 		const names = (list: { tag: string }[]) => list.map((t) => t.tag);
 
 		it('puts up front the lowest count that fits, never cutting a count in the middle', () => {
@@ -312,7 +312,7 @@ describe('lessons, services and onboarding', () => {
 		});
 
 		it('stays short at a large archive: 5,000 tags give at most the limits', () => {
-			const many = Array.from({ length: 5000 }, (_, i) => ({ tag: `t${i}`, count: i < 50 ? 100 - i : i < 1000 ? 2 : 1 }));
+			const many = Array.from({ length: 5000 }, (_, i) => ({ tag: `t${i}`, slug: `t${i}`, count: i < 50 ? 100 - i : i < 1000 ? 2 : 1 }));
 			const groups = groupLessonTags(many);
 			expect(groups.common.length).toBeLessThanOrEqual(TAG_LIMITS.common);
 			expect(groups.common.every((t) => t.count >= 2)).toBe(true);

@@ -2,6 +2,7 @@
 import type { Postmortem } from '../model/postmortem';
 import { serviceKey } from '../model/slugs';
 import type { RootCause } from '../model/taxonomy';
+import { listPages, PAGE_SIZES, PREVIEW_SIZES, type ListPage } from '../present/paging';
 import { groupByService, profileOf, type IncidentProfile } from './counts';
 
 export interface RootCauseCount {
@@ -123,7 +124,11 @@ export function recurrencesAfterFix(postmortems: readonly Postmortem[]): Recurre
 		found.push(...byEarlier.values());
 		// Recorded after the check, so an incident never counts as the fix for itself.
 		if (donePrevention(pm).length > 0) {
-			for (const cause of new Set(pm.rootCauses)) fixedByCause.set(cause, [...(fixedByCause.get(cause) ?? []), pm]);
+			for (const cause of new Set(pm.rootCauses)) {
+				const list = fixedByCause.get(cause);
+				if (list) list.push(pm);
+				else fixedByCause.set(cause, [pm]);
+			}
 		}
 	}
 	return found.reverse();
@@ -148,7 +153,8 @@ export function recurringServiceCauses(
 				const slug = slugOf(service);
 				const key = `${slug}\u0000${cause}`;
 				const pair = pairs.get(key) ?? { service, slug, rootCause: cause, postmortems: [] };
-				if (!pair.postmortems.includes(pm)) pair.postmortems.push(pm);
+				// One postmortem at a time: two spellings of one service in it add it once.
+				if (pair.postmortems.at(-1) !== pm) pair.postmortems.push(pm);
 				pairs.set(key, pair);
 			}
 		}
@@ -161,4 +167,69 @@ export function recurringServiceCauses(
 				a.service.localeCompare(b.service) ||
 				a.rootCause.localeCompare(b.rootCause)
 		);
+}
+
+/** Fixes that did not hold, bounded: how many, the newest, and the pages of the whole list. */
+export interface RecurrenceList {
+	total: number;
+	/** The newest few, for a summary. */
+	newest: RecurrenceAfterFix[];
+	/** Every one, in pages; none when `newest` already holds every one. */
+	pages: ListPage<RecurrenceAfterFix>[];
+}
+
+export function recurrenceList(recurrences: readonly RecurrenceAfterFix[]): RecurrenceList {
+	const newest = recurrences.slice(0, PREVIEW_SIZES.recurrences);
+	return { total: recurrences.length, newest, pages: recurrences.length > newest.length ? listPages(recurrences, PAGE_SIZES.recurrences) : [] };
+}
+
+/** Each cause's fixes that did not hold, newest first: one with two shared causes is under both. */
+export function recurrencesByCause(recurrences: readonly RecurrenceAfterFix[]): Map<string, RecurrenceAfterFix[]> {
+	const byCause = new Map<string, RecurrenceAfterFix[]>();
+	for (const r of recurrences) {
+		for (const id of r.rootCauses) {
+			const list = byCause.get(id);
+			if (list) list.push(r);
+			else byCause.set(id, [r]);
+		}
+	}
+	return byCause;
+}
+
+/** A service and cause pair as `/root-causes/` lists it: its count and its newest incidents. */
+export interface PairSummary {
+	service: string;
+	slug: string;
+	rootCause: string;
+	count: number;
+	newest: Postmortem[];
+}
+
+export interface RootCauseIndex {
+	/** The newest fixes that did not hold, over every cause. */
+	newestRecurrences: RecurrenceAfterFix[];
+	recurrenceCount: number;
+	/** How many fixes of each cause did not hold, in the order of the causes; causes with none left out. */
+	recurrencesByCause: { id: string; name: string; count: number }[];
+	/** The most named pairs; `morePairs` more are on the services' pages. */
+	pairs: PairSummary[];
+	morePairs: number;
+}
+
+/** What `/root-causes/` shows past its table of causes: each list cut to what a reader takes in. */
+export function rootCauseIndex(profiles: readonly RootCauseCount[], recurrences: readonly RecurrenceAfterFix[], pairs: readonly ServiceCausePair[]): RootCauseIndex {
+	const byCause = recurrencesByCause(recurrences);
+	return {
+		newestRecurrences: recurrences.slice(0, PREVIEW_SIZES.recurrences),
+		recurrenceCount: recurrences.length,
+		recurrencesByCause: profiles.flatMap((p) => (byCause.has(p.id) ? [{ id: p.id, name: p.name, count: byCause.get(p.id)!.length }] : [])),
+		pairs: pairs.slice(0, PREVIEW_SIZES.pairs).map((pair) => ({
+			service: pair.service,
+			slug: pair.slug,
+			rootCause: pair.rootCause,
+			count: pair.postmortems.length,
+			newest: pair.postmortems.slice(0, PREVIEW_SIZES.pairIncidents),
+		})),
+		morePairs: Math.max(0, pairs.length - PREVIEW_SIZES.pairs),
+	};
 }

@@ -1,21 +1,35 @@
 /** What the archive teaches: lessons by kind and tag, training gaps by topic, the onboarding path. */
 import { byNewest, type Postmortem } from '../model/postmortem';
 import { type Lesson, LESSON_KINDS } from '../model/schema';
+import { nameKey, tagSlug, topicSlug } from '../model/slugs';
 import type { RootCause } from '../model/taxonomy';
+import { listPages, PAGE_SIZES, PREVIEW_SIZES, sectionedPages, type ListPage, type SectionedPage } from '../present/paging';
 import { countRootCauses } from './causes';
+
+/** One postmortem's share of a training gap: how it wrote the gap. */
+export interface TrainingGapExposure {
+	postmortem: Postmortem;
+	/** The first audience it names for the topic. */
+	audience?: string;
+	descriptions: string[];
+}
 
 export interface TrainingGapGroup {
 	/** The topic as first written (newest postmortem first). */
 	topic: string;
+	/** `/training/topics/<slug>/`. */
+	slug: string;
 	count: number;
 	postmortems: string[];
 	audiences: string[];
 	descriptions: string[];
+	/** Each postmortem that names the topic, newest first, with what it wrote. */
+	exposures: TrainingGapExposure[];
 }
 
-/** Training-gap topics compared case-insensitively, ignoring surrounding white space (the contract). */
+/** Training-gap topics compared as every free-text name is (`nameKey`): case and surrounding white space do not count. */
 export function topicKey(topic: string): string {
-	return topic.trim().toLowerCase();
+	return nameKey(topic);
 }
 
 /** Training gaps grouped by topic, most frequent first, ties by topic. */
@@ -26,13 +40,18 @@ export function groupTrainingGaps(postmortems: readonly Postmortem[]): TrainingG
 			const key = topicKey(gap.topic);
 			let group = groups.get(key);
 			if (!group) {
-				group = { topic: gap.topic.trim(), count: 0, postmortems: [], audiences: [], descriptions: [] };
+				group = { topic: gap.topic.trim(), slug: topicSlug(gap.topic), count: 0, postmortems: [], audiences: [], descriptions: [], exposures: [] };
 				groups.set(key, group);
 			}
-			if (!group.postmortems.includes(pm.id)) {
+			let exposure = group.exposures.at(-1);
+			if (exposure?.postmortem !== pm) {
+				exposure = { postmortem: pm, descriptions: [] };
+				group.exposures.push(exposure);
 				group.postmortems.push(pm.id);
 				group.count++;
 			}
+			if (gap.audience && exposure.audience === undefined) exposure.audience = gap.audience;
+			if (gap.description) exposure.descriptions.push(gap.description);
 			if (gap.audience && !group.audiences.includes(gap.audience)) group.audiences.push(gap.audience);
 			if (gap.description) group.descriptions.push(gap.description);
 		}
@@ -63,40 +82,62 @@ export function lessonsByKind(postmortems: readonly Postmortem[]): LessonsByKind
 }
 
 export interface TagCount {
+	/** As the newest lesson carrying it spells it. */
 	tag: string;
+	/** `/lessons/tags/<slug>/`. */
+	slug: string;
 	count: number;
 }
 
-/** Lesson tags with how many lessons carry each, most used first, ties alphabetical. */
-export function lessonTags(postmortems: readonly Postmortem[]): TagCount[] {
-	const counts = new Map<string, number>();
-	for (const pm of postmortems) {
-		for (const lesson of pm.lessons) {
-			for (const tag of new Set(lesson.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-		}
-	}
-	return [...counts]
-		.map(([tag, count]) => ({ tag, count }))
-		.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+/** The tag keys of a lesson, each once however often it is written, with its first spelling. */
+function tagKeys(lesson: Lesson): Map<string, string> {
+	const keys = new Map<string, string>();
+	for (const tag of lesson.tags) if (!keys.has(nameKey(tag))) keys.set(nameKey(tag), tag);
+	return keys;
 }
 
-/** The lesson-tag filter, split so that it stays usable: a short list up front, the rest folded. */
+/**
+ * Lesson tags with how many lessons carry each, most used first, ties alphabetical. Tags equal
+ * once trimmed, NFKC-normalised and lower-cased (`nameKey`) are one tag, as services are.
+ */
+export function lessonTags(postmortems: readonly Postmortem[]): TagCount[] {
+	return [...tagCounts(postmortems).values()].sort(byUse);
+}
+
+const byUse = (a: TagCount, b: TagCount) => b.count - a.count || a.tag.localeCompare(b.tag);
+
+/** Each tag's count by its key. */
+function tagCounts(postmortems: readonly Postmortem[]): Map<string, TagCount> {
+	const counts = new Map<string, TagCount>();
+	for (const pm of postmortems) {
+		for (const lesson of pm.lessons) {
+			for (const [key, tag] of tagKeys(lesson)) {
+				const count = counts.get(key);
+				if (count) count.count++;
+				else counts.set(key, { tag: tag.trim(), slug: tagSlug(tag), count: 1 });
+			}
+		}
+	}
+	return counts;
+}
+
+/** The tag index, split so that it stays usable: a short list up front, the rest folded. */
 export interface LessonTagGroups {
 	/** The tags many lessons share, most used first: what the archive keeps learning about. */
 	common: TagCount[];
 	/** The next most used, at most `TAG_LIMITS.more` of them, alphabetical: a list to look a word up in. */
 	more: TagCount[];
-	/** Tags past that limit: still on their lessons, whose links filter by them, but not offered. */
+	/** Tags past that limit: still on their lessons, which link to their pages, but not listed. */
 	unlisted: number;
 	/** The line that opens the folded tags: how many, and how rarely each is used. */
 	moreSummary: string;
 }
 
-/** How many tags the filter offers up front and behind "more", so that it stays short at 20,000 postmortems. */
+/** How many tags the index offers up front and behind "more", so that it stays short at 20,000 postmortems. */
 export const TAG_LIMITS = { common: 20, more: 200 };
 
 /**
- * Tags used by one lesson say little about the archive and made the filter a list as long as the
+ * Tags used by one lesson say little about the archive and made the index a list as long as the
  * lessons; up front go the tags of the lowest count (two or more) that keeps the list within
  * `limits.common`, so that a count is never cut in the middle. Only when even the most used count
  * has too many tags is it cut, alphabetically.
@@ -134,17 +175,22 @@ export interface ReadingStep {
 	why: string;
 }
 
+/** The postmortems marked `onboarding: true`, oldest first so that the story builds up. */
+export function onboardingChoices(postmortems: readonly Postmortem[]): Postmortem[] {
+	return postmortems.filter((pm) => pm.onboarding).sort((a, b) => -byNewest(a, b));
+}
+
 /**
- * The onboarding reading path: postmortems marked `onboarding: true` first, oldest first so the
- * story builds up; then, for each recurring root cause they leave uncovered (most named first),
- * its best-documented incident.
+ * The onboarding reading path: the oldest `limit` postmortems marked `onboarding: true` first (a
+ * path of hundreds is no path; the rest are listed on their own pages); then, for each recurring
+ * root cause those leave uncovered (most named first), its best-documented incident.
  */
 export function onboardingPath(
 	postmortems: readonly Postmortem[],
-	rootCause: (id: string) => RootCause
+	rootCause: (id: string) => RootCause,
+	limit: number = PREVIEW_SIZES.onboarding
 ): ReadingStep[] {
-	const oldestFirst = (a: Postmortem, b: Postmortem) => -byNewest(a, b);
-	const chosen = postmortems.filter((pm) => pm.onboarding).sort(oldestFirst);
+	const chosen = onboardingChoices(postmortems).slice(0, limit);
 	const steps: ReadingStep[] = chosen.map((pm) => ({
 		postmortem: pm,
 		why: `Chosen by its authors for onboarding; shows ${pm.rootCauses.map((c) => rootCause(c).name.toLowerCase()).join(', ')}.`,
@@ -169,14 +215,79 @@ export function onboardingPath(
 	return steps;
 }
 
+/** One kind's lessons: how many, the newest for `/lessons/`, and the pages of `/lessons/<kind>/`. */
+export interface LessonKindList {
+	kind: Lesson['kind'];
+	total: number;
+	newest: LessonRow[];
+	pages: ListPage<LessonRow>[];
+}
+
+/** One tag's lessons, by kind in the contract's order and newest first within each, in pages. */
+export interface LessonTagList {
+	tag: TagCount;
+	/** How many of its lessons are of each kind, for the kinds it has. */
+	byKind: { kind: Lesson['kind']; count: number }[];
+	pages: SectionedPage<Lesson['kind'], LessonRow>[];
+}
+
 export interface LessonFigures {
-	groups: LessonsByKind[];
+	kinds: LessonKindList[];
 	tags: LessonTagGroups;
+	/** One per tag, most used first. */
+	tagLists: LessonTagList[];
 	total: number;
 }
 
-/** Everything `/lessons/` shows. */
+/** Everything `/lessons/`, `/lessons/<kind>/` and `/lessons/tags/<tag>/` show. */
 export function lessonFigures(postmortems: readonly Postmortem[]): LessonFigures {
 	const groups = lessonsByKind(postmortems);
-	return { groups, tags: groupLessonTags(lessonTags(postmortems)), total: groups.reduce((sum, g) => sum + g.lessons.length, 0) };
+	const byKey = tagCounts(postmortems);
+	const byTag = new Map<TagCount, LessonRow[]>([...byKey.values()].map((t) => [t, []]));
+	// Kind by kind, newest first: each tag's list comes out in the order its pages show.
+	for (const group of groups) {
+		for (const lesson of group.lessons) {
+			for (const key of tagKeys(lesson).keys()) byTag.get(byKey.get(key)!)!.push(lesson);
+		}
+	}
+	const counts = [...byKey.values()].sort(byUse);
+	return {
+		kinds: groups.map(({ kind, lessons }) => ({ kind, total: lessons.length, newest: lessons.slice(0, PREVIEW_SIZES.lessons), pages: listPages(lessons, PAGE_SIZES.lessons) })),
+		tags: groupLessonTags(counts),
+		tagLists: counts.map((tag) => {
+			const lessons = byTag.get(tag)!;
+			return {
+				tag,
+				byKind: LESSON_KINDS.map((kind) => ({ kind, count: lessons.filter((l) => l.kind === kind).length })).filter((k) => k.count > 0),
+				pages: sectionedPages(lessons, (l) => l.kind, PAGE_SIZES.lessons),
+			};
+		}),
+		total: groups.reduce((sum, g) => sum + g.lessons.length, 0),
+	};
+}
+
+/** Everything `/training/`, `/training/topics/<topic>/` and `/training/onboarding/` show. */
+export interface TrainingFigures {
+	/** Every topic, most frequent first, with the pages of its incidents. */
+	topics: (TrainingGapGroup & { pages: ListPage<TrainingGapExposure>[] })[];
+	/** How many topics `/training/` shows in full; the next `moreTopics` as links; the rest not listed. */
+	shown: number;
+	more: number;
+	unlisted: number;
+	path: ReadingStep[];
+	/** Every postmortem chosen for onboarding, oldest first, in pages. */
+	chosen: ListPage<Postmortem>[];
+}
+
+export function trainingFigures(gaps: readonly TrainingGapGroup[], postmortems: readonly Postmortem[], rootCause: (id: string) => RootCause): TrainingFigures {
+	const shown = Math.min(gaps.length, PREVIEW_SIZES.topics);
+	const more = Math.min(gaps.length - shown, PREVIEW_SIZES.moreTopics);
+	return {
+		topics: gaps.map((gap) => ({ ...gap, pages: listPages(gap.exposures, PAGE_SIZES.exposures) })),
+		shown,
+		more,
+		unlisted: gaps.length - shown - more,
+		path: onboardingPath(postmortems, rootCause),
+		chosen: listPages(onboardingChoices(postmortems), PAGE_SIZES.incidents),
+	};
 }

@@ -1,16 +1,25 @@
 /**
- * Service names as addresses: which spellings are one service, the path segment each service
- * gets, and the spellings that would share a segment though they are different services. Every
- * page, link and filter made from a service name goes through here, so they all agree.
+ * Names as addresses: which spellings are one service, one lesson tag or one training topic, the
+ * path segment each gets, and the spellings that would share a segment though they are different
+ * names. Every page, link and filter made from such a name goes through here, so they all agree.
  */
 import type { PostmortemEntry } from './postmortem';
 import type { PostmortemData } from './schema';
+import { lessonTagUrl, serviceUrl, trainingTopicUrl } from '../present/urls';
 
 /**
  * Spellings with one key are one service. NFKC first, so that full-width, ligature and composed
  * or decomposed forms of one letter are the same letter before anything compares them.
  */
 export function serviceKey(name: string): string {
+	return nameKey(name);
+}
+
+/**
+ * The one rule for free-text names (services, lesson tags, training topics): spellings equal once
+ * NFKC-normalised, trimmed and lower-cased are one name.
+ */
+export function nameKey(name: string): string {
 	return name.normalize('NFKC').trim().toLowerCase();
 }
 
@@ -90,6 +99,28 @@ export function serviceSlugCollisions(entries: readonly NamedEntry[]): SlugColli
 	return slugCollisions(entries, (entry) => entry.data.services.map((name) => ({ name, key: serviceKey(name), slug: serviceSlug(name) })));
 }
 
+/** Lesson tags as services: one tag per key, its page at `/lessons/tags/<slug>/`. */
+export function tagSlug(tag: string): string {
+	return addressSegment(nameKey(tag), 'tag');
+}
+
+/** Training topics as services: one topic per key, its page at `/training/topics/<slug>/`. */
+export function topicSlug(topic: string): string {
+	return addressSegment(nameKey(topic), 'topic');
+}
+
+type TaggedEntry = Pick<PostmortemEntry, 'id' | 'filePath'> & { data: Pick<PostmortemData, 'lessons' | 'trainingGaps'> };
+
+/** Different lesson tags (different keys) whose names make one slug: one tag page would show both. */
+export function tagSlugCollisions(entries: readonly TaggedEntry[]): SlugCollision[] {
+	return slugCollisions(entries, (entry) => entry.data.lessons.flatMap((lesson) => lesson.tags.map((name) => ({ name, key: nameKey(name), slug: tagSlug(name) }))));
+}
+
+/** Different training topics whose names make one slug: one topic page would show both. */
+export function topicSlugCollisions(entries: readonly TaggedEntry[]): SlugCollision[] {
+	return slugCollisions(entries, (entry) => entry.data.trainingGaps.map(({ topic }) => ({ name: topic, key: nameKey(topic), slug: topicSlug(topic) })));
+}
+
 /** The names of a collision as a sentence: `"A" (this file), "a" (x.mdx) and "A " (y.mdx)`. */
 export function collidingNames(collision: SlugCollision): { file: string; list: string } {
 	const [here, ...others] = collision.spellings;
@@ -99,10 +130,24 @@ export function collidingNames(collision: SlugCollision): { file: string; list: 
 
 /** A collision as authors read it: which spellings share which address, and what to do. */
 export function collisionProblem(collision: SlugCollision): { file: string; field: string; message: string } {
+	return namedCollisionProblem(collision, { field: 'services', what: 'service', address: serviceUrl(collision.slug) });
+}
+
+/** A tag collision as authors read it. */
+export function tagCollisionProblem(collision: SlugCollision): { file: string; field: string; message: string } {
+	return namedCollisionProblem(collision, { field: 'lessons.tags', what: 'lesson tag', address: lessonTagUrl(collision.slug) });
+}
+
+/** A training-topic collision as authors read it. */
+export function topicCollisionProblem(collision: SlugCollision): { file: string; field: string; message: string } {
+	return namedCollisionProblem(collision, { field: 'trainingGaps.topic', what: 'training topic', address: trainingTopicUrl(collision.slug) });
+}
+
+function namedCollisionProblem(collision: SlugCollision, { field, what, address }: { field: string; what: string; address: string }) {
 	const { file, list } = collidingNames(collision);
 	return {
 		file,
-		field: 'services',
-		message: `${list} are different services with one address, /services/${collision.slug}/. Spell them the same way if they are one service, or rename one if they are not.`,
+		field,
+		message: `${list} are different ${what}s with one address, ${address}. Spell them the same way if they are one ${what}, or rename one if they are not.`,
 	};
 }

@@ -48,6 +48,20 @@ export const LESSON_LABELS: LabelsOf<typeof LESSON_KINDS> = {
 	lucky: 'Where we got lucky',
 };
 
+/** The line under each kind's heading on the lessons pages. */
+export const LESSON_INTROS: LabelsOf<typeof LESSON_KINDS> = {
+	'went-well': 'Practices and tools that helped: keep them.',
+	'went-wrong': 'What made the incident worse or longer.',
+	lucky: 'The near-miss register: what saved us this time and might not next time.',
+};
+
+/** A kind as the end of a sentence: "every lesson on what went well". */
+export const LESSON_TOPICS: LabelsOf<typeof LESSON_KINDS> = {
+	'went-well': 'what went well',
+	'went-wrong': 'what went wrong',
+	lucky: 'where we got lucky',
+};
+
 export const FACTOR_LABELS: LabelsOf<typeof FACTOR_KINDS> = {
 	technical: 'Technical',
 	process: 'Process',

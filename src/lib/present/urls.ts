@@ -1,28 +1,59 @@
 /** The site's addresses, built in one place (content contract: "Addresses in the built site"). */
+import type { Lesson } from '../model/schema';
+
+/** Page `page` of a list whose first page is at `base`: `base`, then `base2/`, `base3/`… */
+function paged(base: string, page: number): string {
+	return page > 1 ? `${base}${page}/` : base;
+}
 
 /** `/postmortems/<id>/`. */
 export function postmortemUrl(id: string): string {
 	return `/postmortems/${id}/`;
 }
 
-/** `/root-causes/<root-cause-id>/`. */
-export function rootCauseUrl(id: string): string {
-	return `/root-causes/${id}/`;
+/** `/root-causes/<root-cause-id>/`, and its later pages of incidents (`…/2/`). */
+export function rootCauseUrl(id: string, page = 1): string {
+	return paged(`/root-causes/${id}/`, page);
 }
 
-/** `/services/<slug>/`, from the slug of the service's name (`model/slugs.ts`). */
-export function serviceUrl(slug: string): string {
-	return `/services/${slug}/`;
+/** `/root-causes/<root-cause-id>/fixes/`: every fix of that cause that did not hold, in pages. */
+export function rootCauseFixesUrl(id: string, page = 1): string {
+	return paged(`/root-causes/${id}/fixes/`, page);
+}
+
+/** `/services/<slug>/`, from the slug of the service's name (`model/slugs.ts`), and its later pages. */
+export function serviceUrl(slug: string, page = 1): string {
+	return paged(`/services/${slug}/`, page);
 }
 
 /** `/action-items/`, or one of its ledgers: `owners/<slug>/`, `types/<type>/`, `overdue/`. */
 export function actionItemsUrl(ledger?: { owner: string } | { type: string } | 'overdue', page = 1): string {
 	const base =
 		ledger === undefined ? '/action-items/' : ledger === 'overdue' ? '/action-items/overdue/' : 'owner' in ledger ? `/action-items/owners/${ledger.owner}/` : `/action-items/types/${ledger.type}/`;
-	return page > 1 ? `${base}${page}/` : base;
+	return paged(base, page);
 }
 
-/** `/lessons/?tag=<tag>`: the lessons page filtered by one tag (by its script; without it, every lesson). */
-export function lessonTagUrl(tag: string): string {
-	return `/lessons/?tag=${encodeURIComponent(tag)}`;
+/** `/lessons/`, or every lesson of one kind: `/lessons/<kind>/`, `/lessons/<kind>/2/`… */
+export function lessonsUrl(kind?: Lesson['kind'], page = 1): string {
+	return kind === undefined ? '/lessons/' : paged(`/lessons/${kind}/`, page);
+}
+
+/** `/lessons/tags/<slug>/`: the lessons of one tag, from the slug of the tag (`model/slugs.ts`). */
+export function lessonTagUrl(slug: string, page = 1): string {
+	return paged(`/lessons/tags/${slug}/`, page);
+}
+
+/** `/training/`. */
+export function trainingUrl(): string {
+	return '/training/';
+}
+
+/** `/training/topics/<slug>/`: the incidents that exposed one training gap, from the topic's slug. */
+export function trainingTopicUrl(slug: string, page = 1): string {
+	return paged(`/training/topics/${slug}/`, page);
+}
+
+/** `/training/onboarding/`: every postmortem its authors chose for onboarding. */
+export function onboardingUrl(page = 1): string {
+	return paged('/training/onboarding/', page);
 }
