@@ -5,6 +5,20 @@ export function postmortemUrl(id: string): string {
 	return `/postmortems/${id}/`;
 }
 
+/**
+ * The archive's static pages: `/postmortems/`, then `/archive/2/`, `/archive/3/`… Not below
+ * `/postmortems/`: every address there can be a postmortem's (`content/postmortems/page/2.mdx` is
+ * `/postmortems/page/2/`).
+ */
+export function archiveUrl(page = 1): string {
+	return page > 1 ? `/archive/${page}/` : '/postmortems/';
+}
+
+/** `/api/archive/<n>.json`: the archive's rows in parts, which its filters load when asked. */
+export function archiveChunkUrl(chunk: number): string {
+	return `/api/archive/${chunk}.json`;
+}
+
 /** `/root-causes/<root-cause-id>/`. */
 export function rootCauseUrl(id: string): string {
 	return `/root-causes/${id}/`;
