@@ -15,6 +15,7 @@ import { ownerDirectory } from '../lib/figures/owners';
 import { groupTrainingGaps, lessonFigures, trainingFigures } from '../lib/figures/learning';
 import { listPages, PAGE_SIZES } from '../lib/present/paging';
 import { archiveFacets } from '../lib/figures/facets';
+import { archiveChunks, archivePages, archiveRows } from '../lib/present/archive-rows';
 import { computeTrends } from '../lib/figures/trends';
 import { completeness } from '../lib/figures/completeness';
 import { incidentsPerQuarterChart, trendCharts } from '../lib/present/chart-specs';
@@ -127,6 +128,13 @@ export const getTraining = once(async () => {
 
 /** The archive's filters. */
 export const getArchiveFacets = once(() => getArchive().then((a) => archiveFacets(a.postmortems, a.rootCause, serviceSlug)));
+
+/** Everything `/postmortems/` and `/archive/<n>/` show, and the chunks their filters load. */
+export const getArchiveListing = once(async () => {
+	const [archive, facets] = await Promise.all([getArchive(), getArchiveFacets()]);
+	const rows = archiveRows(archive);
+	return { edition: archive.edition, facets, pages: archivePages(rows), chunks: archiveChunks(rows) };
+});
 
 /** Every chart of `/trends/`. */
 export const getTrendCharts = once(() => getArchive().then((a) => trendCharts(computeTrends(a.postmortems, a.rootCause))));

@@ -57,11 +57,14 @@ export function guardEdition({ outDir, edition, contentDir, root, srcDir }: Guar
 	if (excluded.length === 0) return 0;
 	const included = all.filter((pm) => isIncluded(pm.data, options));
 	const guarded = (pm: PostmortemSource): GuardedPostmortem => ({ id: pm.id, title: pm.data.title, summary: pm.data.summary, body: pm.body });
+	// An included postmortem publishes its frontmatter's sentences too (lessons, factors, timeline):
+	// a left-out body sentence that one of them repeats proves nothing.
+	const shared = (pm: PostmortemSource): GuardedPostmortem => ({ ...guarded(pm), body: pm.text });
 	const assets = guardedAssets(excluded, included, siteAssetNames(root));
 	// Hashing every output file costs time: only when there are files to look for.
 	const hashes = assets.length ? [] : undefined;
 	const leaks = [
-		...findLeaks(excluded.map(guarded), [...included.map(guarded), ...siteText(srcDir)], outputFiles(outDir, hashes)),
+		...findLeaks(excluded.map(guarded), [...included.map(shared), ...siteText(srcDir)], outputFiles(outDir, hashes)),
 		...findAssetLeaks(assets, hashes ?? []),
 	];
 	if (leaks.length > 0) {

@@ -50,7 +50,8 @@ describe('building the basic fixture (internal edition)', () => {
 
 	it('lists every included postmortem in the archive, newest first', () => {
 		const html = readPage(build.dist, 'postmortems/');
-		const rows = [...html.matchAll(/<tr data-started="([^"]+)"/g)].map((m) => m[1]);
+		const tbody = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+		const rows = [...tbody.matchAll(/<time datetime="([^"]+)"/g)].map((m) => m[1]);
 		expect(rows).toHaveLength(4);
 		expect(rows).toEqual([...rows].sort().reverse());
 		expect(html).toContain('href="/postmortems/2024/gamma-review/"');

@@ -17,8 +17,11 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 		return { page, problems };
 	}
 
-	const visibleTitles = (page: Page) =>
-		page.$$eval('.hs-archive tbody tr:not([hidden]) td:nth-child(2) a', (links) => links.map((a) => a.textContent!.trim()));
+	// Once the archive's island has the rows a view needs (it loads them when first asked).
+	const visibleTitles = async (page: Page) => {
+		await page.waitForSelector('.hs-archive:not([aria-busy])');
+		return page.$$eval('.hs-archive tbody tr:not([hidden]) td:nth-child(2) a', (links) => links.map((a) => a.textContent!.trim()));
+	};
 
 	it('renders a postmortem page with no console error or failed request', async () => {
 		const { page, problems } = await open('/postmortems/2024/alpha/');

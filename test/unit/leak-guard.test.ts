@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assetReferences, bodySentences, findAssetLeaks, findLeaks, normalise } from '../../src/lib/checks/leak-guard';
+import { archiveChunks, archiveRows } from '../../src/lib/present/archive-rows';
+import { archiveOf, entry } from '../support/make';
 
 const secret = {
 	id: '2024/payroll-breach',
@@ -61,6 +63,12 @@ describe('findLeaks', () => {
 	it('does not guard text the left-out postmortem shares with an included one', () => {
 		// The published postmortem says it too, so seeing it proves nothing.
 		expect(run('The nightly export job wrote payroll data elsewhere.')).toEqual([]);
+	});
+
+	it("finds a left-out postmortem in the archive's JSON chunks, whose search text is lower-case", () => {
+		const archive = archiveOf([entry(secret.id, { title: secret.title, summary: secret.summary })]);
+		const chunk = JSON.stringify(archiveChunks(archiveRows(archive))[0]);
+		expect(run(chunk, 'api/archive/1.json').map((l) => l.what)).toEqual(['its id', `title: "${secret.title}"`, `summary: "${secret.summary}"`]);
 	});
 
 	it('reads many files and many postmortems in one pass each', () => {

@@ -11,6 +11,20 @@ export function postmortemUrl(id: string): string {
 	return `/postmortems/${id}/`;
 }
 
+/**
+ * The archive's static pages: `/postmortems/`, then `/archive/2/`, `/archive/3/`… Not below
+ * `/postmortems/`: every address there can be a postmortem's (`content/postmortems/page/2.mdx` is
+ * `/postmortems/page/2/`).
+ */
+export function archiveUrl(page = 1): string {
+	return page > 1 ? paged('/archive/', page) : '/postmortems/';
+}
+
+/** `/api/archive/<n>.json`: the archive's rows in parts, which its filters load when asked. */
+export function archiveChunkUrl(chunk: number): string {
+	return `/api/archive/${chunk}.json`;
+}
+
 /** `/root-causes/<root-cause-id>/`, and its later pages of incidents (`…/2/`). */
 export function rootCauseUrl(id: string, page = 1): string {
 	return paged(`/root-causes/${id}/`, page);
