@@ -43,13 +43,21 @@ export const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 interface Marker {
 	name: string;
 	match: RegExp;
-	/** The line reports the phase's own duration at its end: the phase began that long before it. */
+	/**
+	 * The line reports the phase's own duration (its first group): the phase began that long before
+	 * the line. With `printedLater`, the line comes after lines of later phases (Astro prints the
+	 * sync's total once the types are written), so it is looked for anywhere in the log.
+	 */
 	reportsOwnDuration?: boolean;
+	printedLater?: boolean;
 }
 
 export const HINDSIGHT_CHECKS = /\[hindsight\] Checked the output in ([\d.]+\s*m?s)/;
 
 const MARKERS: Marker[] = [
+	// The sync begins well before it prints `Syncing content` (the content config, the link
+	// validator clearing the content cache, Vite re-optimizing): `[types] Generated 9.01s` says when.
+	{ name: 'content layer setup', match: /\[types\] Generated ([\d.]+\s*m?s)/, reportsOwnDuration: true, printedLater: true },
 	{ name: 'content sync', match: /\[content\] Syncing content/ },
 	{ name: 'types and build setup', match: /\[content\] Synced content/ },
 	{ name: 'Vite bundles (server and client)', match: /\[build\] Building \w+ entrypoints/ },
@@ -62,24 +70,35 @@ const MARKERS: Marker[] = [
 	{ name: 'process exit', match: /page\(s\) built in/ },
 ];
 
-export const FIRST_PHASE = 'process start, config, integrations';
+export const FIRST_PHASE = 'Node start, config and integrations';
 
 /** Every phase name, in build order. */
 export const PHASE_NAMES = [FIRST_PHASE, ...MARKERS.map((m) => m.name)];
 
 /** A build's phases from its timed log lines, each with the peak RSS sampled while it ran. */
 export function phaseSpans(lines: LogLine[], wallMs: number, samples: RssSample[] = []): PhaseSpan[] {
-	const starts: { name: string; t: number }[] = [{ name: FIRST_PHASE, t: 0 }];
+	// Where each marker's phase starts (null: not printed), the markers in build order.
+	const found: (number | null)[] = [];
 	let from = 0;
 	for (const marker of MARKERS) {
-		const index = lines.findIndex((line, i) => i >= from && marker.match.test(line.text));
-		if (index < 0) continue;
-		from = index + 1;
+		const index = lines.findIndex((line, i) => (marker.printedLater || i >= from) && marker.match.test(line.text));
+		if (index < 0) {
+			found.push(null);
+			continue;
+		}
+		if (!marker.printedLater) from = index + 1;
 		const line = lines[index]!;
 		const own = marker.reportsOwnDuration ? duration(marker.match.exec(line.text)?.[1]) : null;
-		const previous = starts[starts.length - 1]!.t;
-		starts.push({ name: marker.name, t: Math.max(previous, own === null ? line.t : line.t - own) });
+		found.push(Math.max(0, own === null ? line.t : line.t - own));
 	}
+	// Phases stay in build order: a start computed from a reported duration is kept between its neighbours.
+	const starts: { name: string; t: number }[] = [{ name: FIRST_PHASE, t: 0 }];
+	MARKERS.forEach((marker, i) => {
+		const t = found[i];
+		if (t === null || t === undefined) return;
+		const next = found.slice(i + 1).find((v): v is number => v !== null && v !== undefined) ?? wallMs;
+		starts.push({ name: marker.name, t: Math.min(Math.max(starts[starts.length - 1]!.t, t), Math.max(starts[starts.length - 1]!.t, next)) });
+	});
 	return starts.map(({ name, t }, i) => {
 		const end = Math.max(t, i + 1 < starts.length ? starts[i + 1]!.t : wallMs);
 		const inside = samples.filter((s) => s.t >= t && s.t < end).map((s) => s.kb);
@@ -138,6 +157,27 @@ export function compareTrees(first: Map<string, string>, second: Map<string, str
 }
 
 export const identical = (c: TreeComparison) => c.differ.length === 0 && c.onlyFirst.length === 0 && c.onlySecond.length === 0;
+
+/**
+ * Where two versions of a file differ: both cut after each `>` (built HTML is one long line), the
+ * stretch between the first and the last differing piece shown from each, with a little context,
+ * `-` for the first version and `+` for the second.
+ */
+export function whereTheyDiffer(first: string, second: string, context = 2, most = 40): string {
+	const a = first.split(/(?<=>)/);
+	const b = second.split(/(?<=>)/);
+	let start = 0;
+	while (start < a.length && start < b.length && a[start] === b[start]) start++;
+	if (start === a.length && start === b.length) return '(identical)';
+	let tail = 0;
+	while (tail < a.length - start && tail < b.length - start && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+	const stretch = (pieces: string[], mark: string) => {
+		const from = Math.max(0, start - context);
+		const to = Math.min(pieces.length - tail + context, from + most);
+		return pieces.slice(from, to).map((piece) => `${mark} ${piece}`);
+	};
+	return [...stretch(a, '-'), ...stretch(b, '+')].join('\n');
+}
 
 /** What a site's output looks like to `resolveExample`: is this an HTML page, what folders are here. */
 export interface SiteShape {

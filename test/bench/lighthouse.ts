@@ -34,7 +34,17 @@ async function startChromium(): Promise<{ port: number; stop: () => Promise<void
 		// Its own process group: Chromium's helper processes are stopped with it.
 		{ detached: true, stdio: ['ignore', 'ignore', 'pipe'] }
 	);
+	// Detached, so a stopped benchmark must stop it itself.
+	const onExit = () => {
+		try {
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {
+			// Already gone.
+		}
+	};
+	process.once('exit', onExit);
 	const stop = async () => {
+		process.removeListener('exit', onExit);
 		const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
 		try {
 			process.kill(-child.pid!, 'SIGTERM');

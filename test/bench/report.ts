@@ -20,6 +20,8 @@ export interface Rebuilds {
 	revert: BuildMeasurement[];
 	/** The output after the revert against the cold build's output (ours only). */
 	identical: TreeComparison[];
+	/** Rebuilds that failed, with why (a run's later rebuilds are then skipped). */
+	failed: string[];
 }
 
 export interface SiteResult {
@@ -176,13 +178,14 @@ export function summarise(input: ReportInput): Summary {
 	compare('Build wall time (cold)', o.wall, b?.wall, secs, GOALS.buildTime);
 	const body = rebuildFigures(input.ours.builds, input.ours.rebuilds.body);
 	const bareBody = input.bare ? rebuildFigures(input.bare.builds, input.bare.rebuilds.body) : null;
+	const oursFailed = input.ours.rebuilds.failed.length > 0;
 	push({
 		metric: 'Rebuild after one body edit',
-		ours: body ? secs(body.ms) : 'n/a',
-		...(bareBody ? { bare: `${secs(bareBody.ms)} (${times(bareBody.ratio)} its cold)` } : {}),
+		ours: body ? secs(body.ms) : oursFailed ? 'failed' : 'n/a',
+		...(bareBody ? { bare: `${secs(bareBody.ms)} (${times(bareBody.ratio)} its cold)` } : input.bare?.rebuilds.failed.length ? { bare: 'failed' } : {}),
 		rebuild: body ? times(body.ratio) : '',
 		goal: `rebuild ratio ≤ ${times(GOALS.rebuild)}`,
-		result: body ? ok(body.ratio <= GOALS.rebuild) : 'n/a',
+		result: oursFailed ? 'MISS' : body ? ok(body.ratio <= GOALS.rebuild) : 'n/a',
 	});
 	const title = rebuildFigures(input.ours.builds, input.ours.rebuilds.title);
 	push({ metric: 'Rebuild after one title edit', ours: title ? secs(title.ms) : 'n/a', bare: '', rebuild: title ? times(title.ratio) : '' });
@@ -413,8 +416,10 @@ function pagesTable(pages: PageSize[]): string {
 
 function rebuildProse(input: ReportInput): string[] {
 	const { ours, bare } = input;
+	const failures = [...ours.rebuilds.failed.map((f) => `ours: ${f}`), ...(bare?.rebuilds.failed ?? []).map((f) => `bare: ${f}`)];
+	const failed = failures.length ? ['Rebuilds that failed (the run\'s later rebuilds were skipped):', '', ...failures.map((f) => `- ${f}`), ''] : [];
 	const body = rebuildFigures(ours.builds, ours.rebuilds.body);
-	if (!body) return ['No rebuild was measured.'];
+	if (!body) return [...failed, 'No rebuild of ours was measured.'];
 	const last = ours.rebuilds.body[ours.rebuilds.body.length - 1]!;
 	const reused = last.renders.reused;
 	const out = [
@@ -444,7 +449,7 @@ function rebuildProse(input: ReportInput): string[] {
 	const phases = phaseMedians(ours.rebuilds.body);
 	const floor = [...phases].filter(([name]) => name !== 'rendering pages').sort((a, b) => b[1].ms - a[1].ms).slice(0, 3);
 	if (floor.length) out.push(`Outside rendering, the rebuild's largest phases are ${floor.map(([name, p]) => `${name}, ${secs(p.ms)}`).join('; ')}: what a one-file change still costs.`);
-	return [out.join(' ')];
+	return [...failed, out.join(' ')];
 }
 
 function treeDifferences(comparisons: TreeComparison[]): string[] {
@@ -453,7 +458,14 @@ function treeDifferences(comparisons: TreeComparison[]): string[] {
 		if (identical(c)) return;
 		const list = (label: string, paths: string[]) =>
 			paths.length ? [`- ${label} (${paths.length}): ${paths.slice(0, 10).map((p) => `\`${p}\``).join(', ')}${paths.length > 10 ? ', …' : ''}`] : [];
-		out.push(`Run ${i + 1}, after undoing the edits, against the cold build:`, '', ...list('differ', c.differ), ...list('missing', c.onlyFirst), ...list('extra', c.onlySecond), '');
+		out.push(
+			`Run ${i + 1}, after undoing the edits, against the cold build${c.differ.length ? ` (\`diff -u\` of the first in \`logs/ours-${i + 1}-undo.diff\` of the work folder)` : ''}:`,
+			'',
+			...list('differ', c.differ),
+			...list('missing', c.onlyFirst),
+			...list('extra', c.onlySecond),
+			''
+		);
 	});
 	return out;
 }
@@ -548,7 +560,7 @@ export function markdown(input: ReportInput, summary: Summary): string {
 	else if (failed(dev)) out.push(`Failed: ${dev.error}`, '');
 	else
 		out.push(
-			`\`astro dev\` served \`${input.pagePath}\` with its title ${secs(dev.firstPageMs)} after it was started; a sentence appended to its body showed ${secs(dev.editMs)} after the file was saved (${dev.editPolls} requests, one at a time).`,
+			`\`astro dev\` served \`${input.pagePath}\` with its title ${secs(dev.firstPageMs)} after it was started; a sentence appended to its body showed ${secs(dev.editMs)} after the file was saved (${dev.editPolls} request${dev.editPolls === 1 ? '' : 's'}, one at a time).`,
 			''
 		);
 

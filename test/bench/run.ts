@@ -9,14 +9,15 @@
  * Temporary files go to `test/.tmp/bench/` (`--work` to change it); the report explains each figure.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../support/build';
 import { PAGE_TYPES } from '../support/page-types';
-import { compareTrees, resolveExample, type SiteShape } from './analyse';
+import { compareTrees, resolveExample, whereTheyDiffer, type SiteShape } from './analyse';
 import { measureDevLoop } from './dev';
 import { bareWriter, generatePostmortems, hindsightWriter, taxonomyCheck } from './generate';
 import { lighthouseScores, type AuditedPage } from './lighthouse';
@@ -66,6 +67,7 @@ if (!work.startsWith(join(ROOT, 'test/.tmp'))) throw new Error(`--work must be b
 
 const contentDir = join(work, 'content');
 const oursDist = join(work, 'ours-dist');
+const coldCopy = join(work, 'ours-dist-cold');
 const bareDir = join(work, 'bare');
 const bareDist = join(work, 'bare-dist');
 const logDir = join(work, 'logs');
@@ -124,6 +126,8 @@ function checked(name: string, build: BuildMeasurement): BuildMeasurement {
 async function oursCacheDir(): Promise<string> {
 	const saved = { ...process.env };
 	Object.assign(process.env, OURS_ENV);
+	// What astro.config.mjs computed when this was written, should the config not load here.
+	const fallback = join(ROOT, 'node_modules/.astro', createHash('sha256').update(contentDir).digest('hex').slice(0, 12));
 	try {
 		const config = (await import(pathToFileURL(join(ROOT, 'astro.config.mjs')).href)) as { default: { cacheDir?: string } };
 		const dir = resolve(ROOT, config.default.cacheDir ?? 'node_modules/.astro');
@@ -131,6 +135,9 @@ async function oursCacheDir(): Promise<string> {
 			throw new Error(`cacheDir ${dir} is no folder the benchmark may delete`);
 		}
 		return dir;
+	} catch (error) {
+		console.warn(`[bench] could not read cacheDir from astro.config.mjs (${errorOf(error).error}); using ${fallback}`);
+		return fallback;
 	} finally {
 		for (const key of Object.keys(OURS_ENV)) delete process.env[key];
 		Object.assign(process.env, saved);
@@ -192,29 +199,57 @@ async function withFile<T>(file: string, use: (edit: (change: (text: string) => 
 	}
 }
 
+/**
+ * A failed rebuild is a finding, not the end of the benchmark: it is reported, the run's remaining
+ * rebuilds are skipped (the next cold build starts afresh), and everything else is still measured.
+ */
+async function orReport(into: Rebuilds, rebuilds: () => Promise<void>) {
+	try {
+		await rebuilds();
+	} catch (error) {
+		if (!(error instanceof BuildFailed)) throw error;
+		console.error(`[bench] ${error.message}`);
+		into.failed.push(error.message);
+	}
+}
+
 /** The three rebuilds of ours after its cold build: a body edit, a title edit, and the file put back. */
-async function rebuildOurs(run: number, file: string, cold: Map<string, string>, into: Rebuilds) {
-	await withFile(file, async (edit) => {
-		edit(appendSentence);
-		log(`rebuilding ours after a body edit (run ${run}/${runs})…`);
-		into.body.push(checked(`ours-${run}-body`, await buildOurs(`ours-${run}-body`)));
-		edit(editTitle);
-		log(`rebuilding ours after a title edit (run ${run}/${runs})…`);
-		into.title.push(checked(`ours-${run}-title`, await buildOurs(`ours-${run}-title`)));
+async function rebuildOurs(run: number, file: string, into: Rebuilds) {
+	// The cold output as it was, to compare with the output after undoing the edits, file by file.
+	rmSync(coldCopy, { recursive: true, force: true });
+	cpSync(oursDist, coldCopy, { recursive: true });
+	await orReport(into, async () => {
+		await withFile(file, async (edit) => {
+			edit(appendSentence);
+			log(`rebuilding ours after a body edit (run ${run}/${runs})…`);
+			into.body.push(checked(`ours-${run}-body`, await buildOurs(`ours-${run}-body`)));
+			edit(editTitle);
+			log(`rebuilding ours after a title edit (run ${run}/${runs})…`);
+			into.title.push(checked(`ours-${run}-title`, await buildOurs(`ours-${run}-title`)));
+		});
+		log(`rebuilding ours after undoing both edits (run ${run}/${runs})…`);
+		into.revert.push(checked(`ours-${run}-undo`, await buildOurs(`ours-${run}-undo`)));
+		const comparison = compareTrees(hashTree(coldCopy), hashTree(oursDist));
+		into.identical.push(comparison);
+		log(`output after undoing: ${comparison.differ.length} files differ, ${comparison.onlyFirst.length} missing, ${comparison.onlySecond.length} extra, of ${comparison.files}`);
+		if (comparison.differ.length) writeFileSync(join(logDir, `ours-${run}-undo.diff`), diffs(coldCopy, oursDist, comparison.differ.slice(0, 5)));
 	});
-	log(`rebuilding ours after undoing both edits (run ${run}/${runs})…`);
-	into.revert.push(checked(`ours-${run}-undo`, await buildOurs(`ours-${run}-undo`)));
-	const comparison = compareTrees(cold, hashTree(oursDist));
-	into.identical.push(comparison);
-	log(`output after undoing: ${comparison.differ.length} files differ, ${comparison.onlyFirst.length} missing, ${comparison.onlySecond.length} extra, of ${comparison.files}`);
+	rmSync(coldCopy, { recursive: true, force: true });
+}
+
+/** Where each of `paths` differs between the cold build and the rebuild, one after the other. */
+function diffs(cold: string, rebuilt: string, paths: string[]): string {
+	return paths.map((path) => `=== ${path}\n${whereTheyDiffer(readFileSync(join(cold, path), 'utf8'), readFileSync(join(rebuilt, path), 'utf8'))}`).join('\n\n');
 }
 
 async function rebuildBare(run: number, file: string, into: Rebuilds) {
-	await withFile(file, async (edit) => {
-		edit(appendSentence);
-		log(`rebuilding bare after a body edit (run ${run}/${runs})…`);
-		into.body.push(checked(`bare-${run}-body`, await buildBare(`bare-${run}-body`)));
-	});
+	await orReport(into, () =>
+		withFile(file, async (edit) => {
+			edit(appendSentence);
+			log(`rebuilding bare after a body edit (run ${run}/${runs})…`);
+			into.body.push(checked(`bare-${run}-body`, await buildBare(`bare-${run}-body`)));
+		})
+	);
 }
 
 const errorOf = (error: unknown) => ({ error: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
@@ -279,11 +314,13 @@ async function measureOutput(dist: string, pagePath: string, query: string, ligh
 	};
 }
 
-const emptyRebuilds = (): Rebuilds => ({ body: [], title: [], revert: [], identical: [] });
+const emptyRebuilds = (): Rebuilds => ({ body: [], title: [], revert: [], identical: [], failed: [] });
 
 async function main() {
 	const env = environment();
 	log(`N=${n}, runs=${runs}${skipBare ? ', bare skipped' : ''}${skipLighthouse ? ', Lighthouse skipped' : ''}${skipDev ? ', dev loop skipped' : ''}; work folder ${work}`);
+	// Only this run's logs: a stale one from an earlier run would be read as this one's.
+	rmSync(logDir, { recursive: true, force: true });
 	mkdirSync(logDir, { recursive: true });
 
 	// Written as generated, so a large archive is never held in memory: only ids and titles are kept.
@@ -326,7 +363,7 @@ async function main() {
 				trendsViewed: hasTrends && existsSync(CHROMIUM) ? await viewedScripts(oursDist, '/trends/').catch(errorOf) : null,
 			};
 		}
-		await rebuildOurs(run, oursFile, hashTree(oursDist), ours.rebuilds);
+		await rebuildOurs(run, oursFile, ours.rebuilds);
 		if (!skipBare) {
 			bare.builds.push(await coldBare(run));
 			if (last) bareOutput = await measureOutput(bareDist, pagePath, query, [{ labels: ['postmortem'], address: pagePath }]);
@@ -374,6 +411,9 @@ async function main() {
 	console.log(summary.missed.length ? `Goals missed: ${summary.missed.join('; ')}` : 'Every goal measured here is met.');
 	log(`results written to ${outFile}; build logs in ${logDir}`);
 }
+
+// Stopped by hand: exit properly, so the dev server and Chromium (own process groups) go too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 try {
 	await main();

@@ -12,6 +12,7 @@ import {
 	phaseSpans,
 	renderCounts,
 	resolveExample,
+	whereTheyDiffer,
 	type LogLine,
 	type SiteShape,
 } from '../bench/analyse';
@@ -22,7 +23,7 @@ const timed = (entries: [number, string][]): LogLine[] => entries.map(([t, text]
 const COLD: LogLine[] = timed([
 	[900, '00:32:00 [content] Syncing content'],
 	[1900, '00:32:01 [content] Synced content'],
-	[2000, '00:32:01 [types] Generated 3.64s'],
+	[2000, '00:32:01 [types] Generated 1.20s'],
 	[2100, '00:32:01 [build] ✓ Completed in 4.03s.'],
 	[2100, '00:32:01 [build] Building static entrypoints...'],
 	[8500, '00:32:08 [vite] ✓ built in 6.44s'],
@@ -49,7 +50,9 @@ describe("reading Astro's build log", () => {
 	it('splits a build into phases that add up to its wall time', () => {
 		const phases = phaseSpans(COLD, 16_000);
 		expect(phases.map((p) => [p.name, p.ms])).toEqual([
-			[FIRST_PHASE, 900],
+			[FIRST_PHASE, 800],
+			// `[types] Generated 1.20s`, printed after the sync, says the content layer started at 0.8 s.
+			['content layer setup', 100],
 			['content sync', 1000],
 			['types and build setup', 200],
 			['Vite bundles (server and client)', 7000],
@@ -64,11 +67,42 @@ describe("reading Astro's build log", () => {
 		expect(phases.reduce((sum, p) => sum + p.ms, 0)).toBe(16_000);
 	});
 
+	it('times the content layer from the duration Astro reports once the types are written', () => {
+		const rebuild = timed([
+			[4000, '00:51:18 [starlight-links-validator] Invalidating content layer cache...'],
+			[12_000, '00:51:26 [content] Syncing content'],
+			[13_000, '00:51:27 [content] Synced content'],
+			[13_100, '00:51:27 [types] Generated 9.01s'],
+			[13_200, '00:51:27 [build] Building static entrypoints...'],
+		]);
+		expect(phaseSpans(rebuild, 20_000).map((p) => [p.name, p.ms])).toEqual([
+			[FIRST_PHASE, 4090],
+			['content layer setup', 7910],
+			['content sync', 1000],
+			['types and build setup', 200],
+			['Vite bundles (server and client)', 6800],
+		]);
+	});
+
+	it('keeps the phases in build order when a reported duration does not fit the arrival times', () => {
+		const odd = timed([
+			[900, '[content] Syncing content'],
+			[1900, '[content] Synced content'],
+			[2000, '[types] Generated 0.01s'],
+		]);
+		expect(phaseSpans(odd, 3000).map((p) => [p.name, p.ms])).toEqual([
+			[FIRST_PHASE, 900],
+			['content layer setup', 0],
+			['content sync', 1000],
+			['types and build setup', 1100],
+		]);
+	});
+
 	it('folds a phase a build does not print into the one before it', () => {
 		const bare = COLD.filter((line) => !line.text.includes('[hindsight]') && !line.text.includes('Syncing content'));
 		const phases = phaseSpans(bare, 16_000);
 		expect(phases.map((p) => p.name)).not.toContain('content sync');
-		expect(phases.find((p) => p.name === FIRST_PHASE)!.ms).toBe(1900);
+		expect(phases.find((p) => p.name === 'content layer setup')!.ms).toBe(1100);
 		expect(phases.find((p) => p.name === 'link check, sitemap, other end-of-build hooks')!.ms).toBe(1100);
 		expect(phases.reduce((sum, p) => sum + p.ms, 0)).toBe(16_000);
 	});
@@ -128,6 +162,17 @@ describe('comparing two output trees', () => {
 		expect(c).toEqual({ files: 3, differ: ['b/index.html'], onlyFirst: ['c.css'], onlySecond: ['d.js'] });
 		expect(identical(c)).toBe(false);
 		expect(identical(compareTrees(cold, new Map(cold)))).toBe(true);
+	});
+});
+
+describe('showing where two versions of a page differ', () => {
+	it('shows the differing stretch of each, cut at tags, with context', () => {
+		const cold = '<html><head><meta content="a"><title>T</title></head><body><p>One</p><p>Two</p></body></html>';
+		const rebuilt = cold.replace('<p>Two</p>', '<p>Two!</p><p>Three</p>');
+		expect(whereTheyDiffer(cold, rebuilt, 1)).toBe(
+			['- <p>', '- Two</p>', '- </body>', '+ <p>', '+ Two!</p>', '+ <p>', '+ Three</p>', '+ </body>'].join('\n')
+		);
+		expect(whereTheyDiffer(cold, cold)).toBe('(identical)');
 	});
 });
 

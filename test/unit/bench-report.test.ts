@@ -41,7 +41,7 @@ const weight = (html: number, css: number) => ({
 function site(overrides: Partial<SiteResult> = {}): SiteResult {
 	return {
 		builds: [build(30_000)],
-		rebuilds: { body: [], title: [], revert: [], identical: [] },
+		rebuilds: { body: [], title: [], revert: [], identical: [], failed: [] },
 		output: { files: 10, bytes: 1000, diskBytes: 4096, htmlFiles: 5 },
 		pagefind: { files: 2, bytes: 100, diskBytes: 4096 * 2, htmlFiles: 0 },
 		critical: weight(10_000, 12_000),
@@ -62,7 +62,7 @@ function input(overrides: { ours?: Partial<SiteResult>; bare?: Partial<SiteResul
 		ours: {
 			...site({
 				builds: [build(30_000, { rssKb: 1_100_000, treeKb: 1_300_000 })],
-				rebuilds: { body: [build(4_500, { rendered: 3, reused: 1062 })], title: [build(9_000)], revert: [build(4_000)], identical: [sameTree] },
+				rebuilds: { body: [build(4_500, { rendered: 3, reused: 1062 })], title: [build(9_000)], revert: [build(4_000)], identical: [sameTree], failed: [] },
 				...overrides.ours,
 			}),
 			trends: null,
@@ -71,7 +71,7 @@ function input(overrides: { ours?: Partial<SiteResult>; bare?: Partial<SiteResul
 		bare:
 			overrides.bare === null
 				? null
-				: site({ builds: [build(27_000)], rebuilds: { body: [build(26_000)], title: [], revert: [], identical: [] }, critical: weight(9_000, 11_000), ...overrides.bare }),
+				: site({ builds: [build(27_000)], rebuilds: { body: [build(26_000)], title: [], revert: [], identical: [], failed: [] }, critical: weight(9_000, 11_000), ...overrides.bare }),
 		dev: overrides.dev === undefined ? { firstPageMs: 5_100, editMs: 210, editPolls: 4 } : overrides.dev,
 	};
 }
@@ -118,10 +118,10 @@ describe('the benchmark summary', () => {
 
 	it('misses when the output after undoing the edits differs from the cold build', () => {
 		const differs = { files: 10, differ: ['pagefind/pagefind-entry.json'], onlyFirst: [], onlySecond: ['postmortems/stale/index.html'] };
-		const { rows, missed } = summarise(input({ ours: { rebuilds: { body: [build(4_500)], title: [], revert: [build(4_000)], identical: [differs] } } }));
+		const { rows, missed } = summarise(input({ ours: { rebuilds: { body: [build(4_500)], title: [], revert: [build(4_000)], identical: [differs], failed: [] } } }));
 		expect(row(rows, 'Output after undoing the edits equals the cold build')).toMatchObject({ ours: 'no: 1 differ, 1 extra of 10 files', result: 'MISS' });
 		expect(missed).toContain('Output after undoing the edits equals the cold build');
-		expect(markdown(input({ ours: { rebuilds: { body: [build(4_500)], title: [], revert: [build(4_000)], identical: [differs] } } }), { rows, missed })).toContain(
+		expect(markdown(input({ ours: { rebuilds: { body: [build(4_500)], title: [], revert: [build(4_000)], identical: [differs], failed: [] } } }), { rows, missed })).toContain(
 			'- extra (1): `postmortems/stale/index.html`'
 		);
 	});
@@ -143,6 +143,14 @@ describe('the benchmark summary', () => {
 		expect(row(summarise(input({ dev: { error: 'exited' } })).rows, 'Dev server: a saved body edit shows').ours).toBe('failed');
 	});
 
+	it('reports a failed rebuild as a miss and says why', () => {
+		const failure = 'the ours-1-body build failed (exit 134); full log in logs/ours-1-body.log';
+		const report = input({ ours: { rebuilds: { body: [], title: [], revert: [], identical: [], failed: [failure] } } });
+		const summary = summarise(report);
+		expect(row(summary.rows, 'Rebuild after one body edit')).toMatchObject({ ours: 'failed', result: 'MISS' });
+		expect(markdown(report, summary)).toContain(`- ours: ${failure}`);
+	});
+
 	it('has no ratios to bare when bare is skipped', () => {
 		const { rows } = summarise(input({ bare: null }));
 		expect(row(rows, 'Build wall time (cold)')).toMatchObject({ bare: 'skipped', ratio: '', result: 'n/a' });
@@ -158,7 +166,7 @@ describe('the phase breakdown', () => {
 			['Pagefind index', 9_000],
 		];
 		const report = input({
-			ours: { builds: [build(30_000, { phases })], rebuilds: { body: [build(3_000, { phases: [[FIRST_PHASE, 1_000], ['rendering pages', 500], ['Pagefind index', 1_500]] })], title: [], revert: [], identical: [] } },
+			ours: { builds: [build(30_000, { phases })], rebuilds: { body: [build(3_000, { phases: [[FIRST_PHASE, 1_000], ['rendering pages', 500], ['Pagefind index', 1_500]] })], title: [], revert: [], identical: [], failed: [] } },
 			bare: { builds: [build(25_000, { phases: [[FIRST_PHASE, 1_000], ['rendering pages', 16_000], ['Pagefind index', 8_000]] })] },
 		});
 		const text = phaseTable(report.ours, report.bare);
