@@ -131,7 +131,9 @@ async function oursCacheDir(): Promise<string> {
 	try {
 		const config = (await import(pathToFileURL(join(ROOT, 'astro.config.mjs')).href)) as { default: { cacheDir?: string } };
 		const dir = resolve(ROOT, config.default.cacheDir ?? 'node_modules/.astro');
-		if (dir === ROOT || !dir.startsWith(`${ROOT}/`) || ['src', 'content', 'test', 'public'].some((d) => dir === join(ROOT, d))) {
+		// It gets deleted: never the project, its dependencies or sources, nor a folder holding them.
+		const kept = ['node_modules', 'src', 'content', 'test', 'public', '.git'].map((d) => join(ROOT, d));
+		if (!dir.startsWith(`${ROOT}/`) || kept.some((k) => k === dir || k.startsWith(`${dir}/`))) {
 			throw new Error(`cacheDir ${dir} is no folder the benchmark may delete`);
 		}
 		return dir;
