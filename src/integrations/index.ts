@@ -30,9 +30,15 @@ export default function hindsight(): AstroIntegration {
 			},
 			'astro:build:done': ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);
+				const started = performance.now();
 				completeSiteCsp(outDir);
+				const cspDone = performance.now();
 				const leftOut = guardEdition({ ...guard!, outDir });
+				const done = performance.now();
 				if (leftOut > 0) logger.info(`No trace of the ${leftOut} left-out postmortems in the output.`);
+				// Both passes read every output file, and Astro times only its own phases: the benchmark reads this line.
+				const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
+				logger.info(`Checked the output in ${seconds(done - started)} (Content-Security-Policy ${seconds(cspDone - started)}, leak guard ${seconds(done - cspDone)}).`);
 			},
 		},
 	};

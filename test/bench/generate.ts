@@ -189,9 +189,11 @@ const SECTIONS = [
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
-export function generate({ n, seed = 20240601, firstYear = 2019, years = 7 }: GenerateOptions): GeneratedPostmortem[] {
+/** The postmortems one at a time, so a large archive is written without being held in memory. */
+export function* generatePostmortems({ n, seed = 20240601, firstYear = 2019, years = 7 }: GenerateOptions): Generator<GeneratedPostmortem> {
 	const rand = prng(seed);
-	const out: GeneratedPostmortem[] = [];
+	// Earlier ids, for `related`: the one thing a postmortem needs of the ones before it.
+	const ids: string[] = [];
 	const causes = [
 		'config-change', 'software-bug', 'deployment', 'capacity', 'dependency', 'hardware', 'network',
 		'certificate-expiry', 'database', 'automation', 'monitoring-gap', 'process-gap', 'security',
@@ -263,7 +265,7 @@ export function generate({ n, seed = 20240601, firstYear = 2019, years = 7 }: Ge
 			description: pick(rand, FILLER),
 		}));
 		const related =
-			i > 0 && rand() < 0.35 ? [...new Set(Array.from({ length: int(rand, 1, 3) }, () => out[int(rand, 0, i - 1)]!.id))] : [];
+			i > 0 && rand() < 0.35 ? [...new Set(Array.from({ length: int(rand, 1, 3) }, () => ids[int(rand, 0, i - 1)]!))] : [];
 
 		const frontmatter: Record<string, unknown> = {
 			title,
@@ -311,9 +313,13 @@ export function generate({ n, seed = 20240601, firstYear = 2019, years = 7 }: Ge
 			const longest = sections.reduce((a, b) => (b.sentences.length > a.sentences.length ? b : a));
 			longest.sentences.pop();
 		}
-		out.push({ id, title, summary, frontmatter, body: bodyText() });
+		ids.push(id);
+		yield { id, title, summary, frontmatter, body: bodyText() };
 	}
-	return out;
+}
+
+export function generate(options: GenerateOptions): GeneratedPostmortem[] {
+	return [...generatePostmortems(options)];
 }
 
 function writeFile(path: string, text: string) {
@@ -323,32 +329,40 @@ function writeFile(path: string, text: string) {
 
 const dump = (data: unknown) => yaml.dump(data, { lineWidth: -1, noRefs: true, quotingType: '"', forceQuotes: true });
 
-/** Writes `<contentDir>/postmortems/<id>.mdx` and a copy of the project's root-cause taxonomy. */
-export function writeHindsightContent(postmortems: GeneratedPostmortem[], contentDir: string, taxonomy: string) {
+/** Starts a Hindsight content folder (the project's root-cause taxonomy); the returned function writes `<contentDir>/postmortems/<id>.mdx`. */
+export function hindsightWriter(contentDir: string, taxonomy: string): (pm: GeneratedPostmortem) => void {
 	rmSync(contentDir, { recursive: true, force: true });
-	for (const pm of postmortems) {
-		writeFile(join(contentDir, 'postmortems', `${pm.id}.mdx`), `---\n${dump(pm.frontmatter)}---\n\n${pm.body}`);
-	}
+	mkdirSync(contentDir, { recursive: true });
 	copyFileSync(taxonomy, join(contentDir, 'root-causes.yaml'));
+	return (pm) => writeFile(join(contentDir, 'postmortems', `${pm.id}.mdx`), `---\n${dump(pm.frontmatter)}---\n\n${pm.body}`);
 }
 
-/** Checks the generated ids against the taxonomy file, so a bad generator fails before a long build. */
-export function checkTaxonomy(postmortems: GeneratedPostmortem[], taxonomy: string) {
+export function writeHindsightContent(postmortems: Iterable<GeneratedPostmortem>, contentDir: string, taxonomy: string) {
+	const write = hindsightWriter(contentDir, taxonomy);
+	for (const pm of postmortems) write(pm);
+}
+
+/** A check of each generated postmortem against the taxonomy file, so a bad generator fails before a long build. */
+export function taxonomyCheck(taxonomy: string): (pm: GeneratedPostmortem) => void {
 	const ids = new Set((yaml.load(readFileSync(taxonomy, 'utf8')) as { id: string }[]).map((c) => c.id));
-	for (const pm of postmortems) {
+	return (pm) => {
 		for (const cause of pm.frontmatter['rootCauses'] as string[]) {
 			if (!ids.has(cause)) throw new Error(`generated root cause "${cause}" is not in ${taxonomy}`);
 		}
-	}
+	};
 }
 
+export function checkTaxonomy(postmortems: Iterable<GeneratedPostmortem>, taxonomy: string) {
+	const check = taxonomyCheck(taxonomy);
+	for (const pm of postmortems) check(pm);
+}
 
 /**
  * A bare Starlight project: the same bodies as docs pages at the same addresses, a fixed sidebar
- * the size of Hindsight's, and nothing else. It lives inside /work/main so Node resolves
- * `astro` and `@astrojs/starlight` from the project's node_modules.
+ * the size of Hindsight's, and nothing else; the returned function writes one page. It lives
+ * inside the project so Node resolves `astro` and `@astrojs/starlight` from its node_modules.
  */
-export function writeBareProject(postmortems: GeneratedPostmortem[], projectDir: string) {
+export function bareWriter(projectDir: string): (pm: GeneratedPostmortem) => void {
 	rmSync(projectDir, { recursive: true, force: true });
 	writeFile(join(projectDir, 'package.json'), `${JSON.stringify(
 			{
@@ -379,10 +393,14 @@ export function writeBareProject(postmortems: GeneratedPostmortem[], projectDir:
 		join(projectDir, 'src/content/docs/index.mdx'),
 		`---\ntitle: Bare\ndescription: The baseline site of the Hindsight benchmark.\n---\n\nThe same postmortem bodies as a plain Starlight site.\n`
 	);
-	for (const pm of postmortems) {
+	return (pm) =>
 		writeFile(
 			join(projectDir, 'src/content/docs/postmortems', `${pm.id}.mdx`),
 			`---\n${dump({ title: pm.title, description: pm.summary })}---\n\n${pm.body}`
 		);
-	}
+}
+
+export function writeBareProject(postmortems: Iterable<GeneratedPostmortem>, projectDir: string) {
+	const write = bareWriter(projectDir);
+	for (const pm of postmortems) write(pm);
 }

@@ -5,11 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cleanEnv } from '../support/build';
+import { keyLines, phaseSpans, renderCounts, stripAnsi, type LogLine, type PhaseSpan, type RssSample } from './analyse';
 
 const GNU_TIME = '/usr/bin/time';
 
@@ -31,8 +33,12 @@ export interface BuildMeasurement {
 	pagesBuilt: number | null;
 	/** The 1-minute load average just before the build and just after: other work on the machine skews the figures. */
 	load: [number, number];
-	/** The log lines that say where the time went. */
-	phases: string[];
+	/** The build's phases, timed by when their log lines arrived, with the memory sampled in each. */
+	phases: PhaseSpan[];
+	/** Pages rendered, and pages reused from Astro's incremental cache. */
+	renders: { rendered: number; reused: number };
+	/** The log lines that mark the phases (not one per page). */
+	keyLines: string[];
 	log: string;
 }
 
@@ -98,66 +104,21 @@ function treeOf(root: number, procs: Map<number, [number, number, string]>): num
 	return tree;
 }
 
-const PHASE_PATTERNS = [
-	/\[content\] Synced content/,
-	/Completed in/,
-	/generating static routes/,
-	/building client/,
-	/\[vite\] ✓ built in/,
-	/\[starlight:pagefind\] (Found|Finished building search index)/,
-	/page\(s\) built in/,
-];
-
-export interface Phase {
-	name: string;
-	ms: number | null;
-}
-
-/** Astro's durations: `850ms`, `3.21s`, `1m 13s`. */
-export const duration = (text: string | undefined): number | null => {
-	const parts = text ? [...text.matchAll(/([\d.]+)\s*(ms|s|m)\b/g)] : [];
-	if (parts.length === 0) return null;
-	return parts.reduce((sum, m) => sum + Number(m[1]) * (m[2] === 'ms' ? 1 : m[2] === 's' ? 1000 : 60_000), 0);
-};
-
 /**
- * Astro's phases, read from its log: setup and content sync (up to the first `[build] ✓ Completed`),
- * the Vite bundles, rendering the pages (`generating static routes` … `✓ Completed in`), Pagefind,
- * and the rest (other build hooks, process start and exit) as the remainder of the wall time.
+ * Runs `node <astro> build --outDir <outDir> [args]` in `cwd`, under GNU time, sampling the process
+ * tree's memory and noting when each log line arrives (Node writes to a pipe synchronously, so a
+ * line arrives when it is printed).
  */
-export function phasesOf(log: string, wallMs: number): Phase[] {
-	const lines = log.split('\n');
-	const buildCompleted = lines.filter((l) => /\[build\] ✓ Completed in/.test(l));
-	const vite = lines.filter((l) => /\[vite\] ✓ built in/.test(l)).map((l) => duration(l.split('built in')[1]));
-	const generating = lines.findIndex((l) => /generating static routes/.test(l));
-	const rendered = generating >= 0 ? lines.slice(generating).find((l) => /✓ Completed in/.test(l) && !l.includes('[build]')) : undefined;
-	const pagefind = lines.find((l) => /Finished building search index in/.test(l));
-	const total = lines.find((l) => /page\(s\) built in/.test(l));
-	const phases: Phase[] = [
-		{ name: 'setup, content sync, types', ms: duration(buildCompleted[0]?.split('Completed in')[1]) },
-		{ name: 'Vite bundles (server + client)', ms: vite.every((v) => v !== null) && vite.length ? vite.reduce((a, b) => a! + b!, 0) : null },
-		{ name: 'rendering pages (generating static routes)', ms: duration(rendered?.split('Completed in')[1]) },
-		{ name: 'static build (bundles + rendering + assets)', ms: duration(buildCompleted[1]?.split('Completed in')[1]) },
-		{ name: 'Pagefind index', ms: duration(pagefind?.split('index in')[1]) },
-		{ name: "Astro's total (`page(s) built in`)", ms: duration(total?.split('built in')[1]) },
-	];
-	const astroTotal = phases[phases.length - 1]!.ms;
-	phases.push({ name: 'process start and exit (wall − total)', ms: astroTotal === null ? null : wallMs - astroTotal });
-	return phases;
-}
-
-export const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
-
-/** Runs `node <astro> build --outDir <outDir>` in `cwd`, under GNU time, sampling the process tree. */
 export async function timedBuild(options: {
 	cwd: string;
 	astro: string;
 	outDir: string;
 	env: Record<string, string>;
 	timeFile: string;
+	args?: string[];
 }): Promise<BuildMeasurement> {
 	const useTime = existsSync(GNU_TIME);
-	const nodeArgs = [options.astro, 'build', '--outDir', options.outDir];
+	const nodeArgs = [options.astro, 'build', '--outDir', options.outDir, ...(options.args ?? [])];
 	const [command, args] = useTime
 		? [GNU_TIME, ['-o', options.timeFile, '-f', '%M', process.execPath, ...nodeArgs]]
 		: [process.execPath, nodeArgs];
@@ -166,10 +127,28 @@ export async function timedBuild(options: {
 	const started = performance.now();
 	const child = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
-	child.stdout.on('data', (d) => (log += d));
-	child.stderr.on('data', (d) => (log += d));
+	const lines: LogLine[] = [];
+	const reader = () => {
+		let carry = '';
+		return {
+			data: (chunk: string) => {
+				const t = performance.now() - started;
+				log += chunk;
+				const parts = (carry + chunk).split('\n');
+				carry = parts.pop()!;
+				for (const text of parts) lines.push({ t, text: stripAnsi(text) });
+			},
+			end: () => carry && lines.push({ t: performance.now() - started, text: stripAnsi(carry) }),
+		};
+	};
+	const out = reader();
+	const err = reader();
+	// Decoded as a stream, so a character split between two chunks (`├─`) stays whole.
+	child.stdout.setEncoding('utf8').on('data', out.data);
+	child.stderr.setEncoding('utf8').on('data', err.data);
 
 	let treePeakKb = 0;
+	const samples: RssSample[] = [];
 	const peaks = new Map<number, ProcessPeak>();
 	const names = new Map<number, string>();
 	const sample = () => {
@@ -186,16 +165,19 @@ export async function timedBuild(options: {
 			if (!peak || rss > peak.peakKb) peaks.set(pid, { command: names.get(pid)!, peakKb: rss });
 		}
 		treePeakKb = Math.max(treePeakKb, sum);
+		if (sum > 0) samples.push({ t: performance.now() - started, kb: sum });
 	};
 	const timer = setInterval(sample, 50);
 	const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
 	const wallMs = performance.now() - started;
 	clearInterval(timer);
+	out.end();
+	err.end();
 
 	let maxRssKb: number | null = null;
 	if (useTime && existsSync(options.timeFile)) {
-		const lines = readFileSync(options.timeFile, 'utf8').trim().split('\n');
-		const value = Number(lines[lines.length - 1]);
+		const timeLines = readFileSync(options.timeFile, 'utf8').trim().split('\n');
+		const value = Number(timeLines[timeLines.length - 1]);
 		if (Number.isFinite(value)) maxRssKb = value;
 	}
 	log = stripAnsi(log);
@@ -211,10 +193,9 @@ export async function timedBuild(options: {
 		processes: [...byCommand].map(([name, peakKb]) => ({ command: name, peakKb })).sort((a, b) => b.peakKb - a.peakKb),
 		pagesBuilt: built ? Number(built[1]) : null,
 		load: [loadBefore, loadavg()[0]!],
-		phases: log
-			.split('\n')
-			.filter((line) => PHASE_PATTERNS.some((p) => p.test(line)))
-			.map((line) => line.trim()),
+		phases: phaseSpans(lines, wallMs, samples),
+		renders: renderCounts(log),
+		keyLines: keyLines(lines),
 		log,
 	};
 }
@@ -247,6 +228,45 @@ export function dirSize(dir: string): DirSize {
 	return size;
 }
 
+const gz = (buffer: Buffer) => gzipSync(buffer, { level: 9 }).length;
+
+export interface PageSize {
+	/** The page's address (`/postmortems/`, `/404.html`). */
+	url: string;
+	bytes: number;
+	gzip: number;
+}
+
+/** `a/b/index.html` → `/a/b/`; other files keep their name. */
+const addressOf = (relativePath: string) => `/${relativePath.replace(/\\/g, '/')}`.replace(/(^|\/)index\.html$/, '$1');
+
+/**
+ * The `count` largest HTML pages by gzip size, and how many pages there are. A page's gzip is never
+ * larger than the page, so once the pages left are smaller than the `count`-th largest gzip found,
+ * none of them can enter the list: only the big pages are compressed, one at a time.
+ */
+export function largestPages(dist: string, count: number): { pages: number; largest: PageSize[] } {
+	const html = walk(dist)
+		.filter((file) => file.endsWith('.html'))
+		.map((file) => ({ file, bytes: statSync(file).size }))
+		.sort((a, b) => b.bytes - a.bytes);
+	const largest: PageSize[] = [];
+	for (const { file, bytes } of html) {
+		if (largest.length >= count && bytes <= largest[count - 1]!.gzip) break;
+		largest.push({ url: addressOf(file.slice(dist.length + 1)), bytes, gzip: gz(readFileSync(file)) });
+		largest.sort((a, b) => b.gzip - a.gzip);
+		largest.length = Math.min(largest.length, count);
+	}
+	return { pages: html.length, largest };
+}
+
+/** Every output file's SHA-256, by path below `dist`, read one file at a time. */
+export function hashTree(dist: string): Map<string, string> {
+	const hashes = new Map<string, string>();
+	for (const file of walk(dist)) hashes.set(file.slice(dist.length + 1), createHash('sha256').update(readFileSync(file)).digest('hex'));
+	return hashes;
+}
+
 export interface WeighedFile {
 	/** URL path, or `(inline)`. */
 	url: string;
@@ -254,8 +274,6 @@ export interface WeighedFile {
 	bytes: number;
 	gzip: number;
 }
-
-const gz = (buffer: Buffer) => gzipSync(buffer, { level: 9 }).length;
 
 function attributes(tag: string): Record<string, string> {
 	const out: Record<string, string> = {};

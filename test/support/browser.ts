@@ -14,18 +14,18 @@ if (!hasChromium) {
 	console.warn(`\n!!! ${message} SKIPPING browser tests. !!!\n`);
 }
 
+/** How every test and the benchmark's Lighthouse run start Chromium here (a container, no GPU). */
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+];
+
 export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: CHROMIUM,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-		],
-	});
+	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /**
