@@ -1,13 +1,12 @@
 /**
  * Hindsight's Astro integration, wiring only: the settings every part reads, the Vite plugins that
- * hand postmortem bodies to the compiler, and the end-of-build steps (each page's
- * Content-Security-Policy, then the leak guard over the finished output).
+ * hand postmortem bodies to the compiler, and the end-of-build leak guard over the finished output.
+ * (Each page's Content-Security-Policy is completed as it renders, by `src/middleware.ts`.)
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { postmortemsDir, readSettings } from '../node/settings';
 import { postmortemBodiesOnly } from './bodies-only';
-import { completeSiteCsp } from './csp';
 import { guardEdition } from './leak-guard';
 import { settingsModule } from './settings-module';
 
@@ -30,7 +29,6 @@ export default function hindsight(): AstroIntegration {
 			},
 			'astro:build:done': ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);
-				completeSiteCsp(outDir);
 				const leftOut = guardEdition({ ...guard!, outDir });
 				if (leftOut > 0) logger.info(`No trace of the ${leftOut} left-out postmortems in the output.`);
 			},
