@@ -17,7 +17,13 @@ export default function hindsight(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ command, config, updateConfig }) => {
 				const settings = readSettings(command);
-				guard = { edition: settings.edition, contentDir: settings.contentDir, root: fileURLToPath(config.root), srcDir: fileURLToPath(config.srcDir) };
+				guard = {
+					edition: settings.edition,
+					contentDir: settings.contentDir,
+					root: fileURLToPath(config.root),
+					srcDir: fileURLToPath(config.srcDir),
+					cacheDir: fileURLToPath(config.cacheDir),
+				};
 				updateConfig({
 					vite: {
 						plugins: [settingsModule(settings), postmortemBodiesOnly(postmortemsDir(settings.contentDir))],
