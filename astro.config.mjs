@@ -6,23 +6,36 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlightLinksValidator from 'starlight-links-validator';
-import { contentDir as resolveContentDir } from './src/node/settings.ts';
+import { cacheDir, contentDir as resolveContentDir, edition } from './src/node/settings.ts';
 import hindsight from './src/integrations/index.ts';
 import { bodyGuardPlugins } from './src/integrations/body-guard.ts';
 import { GENERATED_ADDRESSES, SIDEBAR } from './src/routes.ts';
+
+// Astro writes into a module every page imports each environment variable whose name appears in
+// its code, and `_` (the shell's last command) appears in all code: a build started another way
+// (`npx astro build`, `npm run build`) would count as changed code and render every page again.
+delete process.env._;
 
 // Which archive to build: the sample archive in ./content by default; tests and teams with their
 // postmortems elsewhere point HINDSIGHT_CONTENT_DIR at another folder holding `postmortems/` and
 // `root-causes.yaml`.
 const contentDir = resolveContentDir();
-// Each archive gets its own content cache, so building a fixture never reuses another archive's
-// entries.
-const cacheKey = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
+// Each archive and edition gets its own cache (content layer, incremental build), so building a
+// fixture never reuses another archive's entries, and the two editions built in turn each rebuild
+// from their own last build.
+const cacheKey = createHash('sha256').update(`${contentDir}\0${edition()}`).digest('hex').slice(0, 12);
 
 export default defineConfig({
 	site: process.env.SITE_URL ?? 'http://localhost:4321',
 	trailingSlash: 'always',
-	cacheDir: `./node_modules/.astro/${cacheKey}`,
+	cacheDir: `${cacheDir()}/${cacheKey}`,
+	experimental: {
+		// A page whose code and cache key (`withCacheKeys` in src/data) are unchanged since the last
+		// build is copied from it instead of rendered again. The cache keeps its copies in cacheDir.
+		incrementalBuild: true,
+	},
+	// More than one page at a time turns Astro's incremental cache off.
+	build: { concurrency: 1 },
 	// Two postmortem files that map to one id (`a.md` and `a.mdx`) fail the build instead of the
 	// later one silently winning.
 	prerenderConflictBehavior: 'error',

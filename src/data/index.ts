@@ -3,6 +3,7 @@
  * once per build and computes each figure set once, so every page, feed and JSON file shows the same
  * figure, and pages only render what they are handed.
  */
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { gitHistory } from '../node/git-history';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
@@ -20,10 +21,13 @@ import { computeTrends } from '../lib/figures/trends';
 import { completeness } from '../lib/figures/completeness';
 import { incidentsPerQuarterChart, trendCharts } from '../lib/present/chart-specs';
 import { pageOutline, type OutlinePart } from '../lib/present/outline';
-import { glance } from '../lib/present/glance';
+import { glance, linkActionItems } from '../lib/present/glance';
 import { postmortemFacts } from '../lib/present/facts';
 import { timelineRows } from '../lib/present/timeline';
 import { postmortemLinks } from '../lib/model/links';
+import { relatedLists } from '../lib/present/related';
+import { searchFilters } from '../lib/present/search-data';
+import { cacheKey } from '../lib/present/cache-keys';
 import { formatCount, formatMinutes } from '../lib/present/format';
 import { serviceSlug } from '../lib/model/slugs';
 import { settings } from 'virtual:hindsight/settings';
@@ -32,6 +36,9 @@ import { loadOwnerNames } from '../node/owners-file';
 import { formatProblem } from '../lib/model/postmortem-source';
 import { ownersFile, postmortemsDir, taxonomyFile } from '../node/settings';
 import { ACTION_COUNT_LABELS } from '../lib/present/labels';
+import { completeCsp } from '../lib/checks/csp';
+import { cspHash, sha256 } from '../node/hashes';
+import { bodyFiles } from '../node/body-files';
 import { actionItemsUrl } from '../lib/present/urls';
 
 type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
@@ -45,6 +52,17 @@ function once<T>(compute: () => Promise<T>): () => Promise<T> {
 	return () => {
 		if (import.meta.env.DEV) return compute();
 		value ??= compute();
+		return value;
+	};
+}
+
+/** {@link once} for each argument: a postmortem's view is computed once per build, for its key and its page alike. */
+function oncePer<K, T>(compute: (key: K) => Promise<T>): (key: K) => Promise<T> {
+	const values = new Map<K, Promise<T>>();
+	return (key) => {
+		if (import.meta.env.DEV) return compute(key);
+		let value = values.get(key);
+		if (!value) values.set(key, (value = compute(key)));
 		return value;
 	};
 }
@@ -186,14 +204,37 @@ export const getServicePages = once(async () =>
 type PageSection = 'facts' | 'timeline' | 'factors' | 'lessons' | 'actions' | 'training' | 'links';
 
 /**
- * Everything a postmortem's page shows: its strip, facts, body and links, the sections it has with
- * their ids, and "On this page". For authors, its completeness.
+ * Everything a postmortem's page shows but its rendered body: its strip, facts, action items,
+ * links and search filters, for authors its completeness; and its body's text with the digests of
+ * the files it refers to. Its cache key is the digest of this view. The body is in it because
+ * Astro's own tracking of rendered entries misses a body outside the project's folder (as with
+ * `HINDSIGHT_CONTENT_DIR`) or reached through a symbolic link.
  */
-export async function getPostmortemPage(id: string) {
+export const getPostmortemView = oncePer(async (id: string) => {
 	const [archive, entry, owners] = await Promise.all([getArchive(), getPostmortemEntry(id), getOwners()]);
 	const pm = archive.byId.get(id)!;
-	const actionItems = postmortemActionRows(pm, owners, archive.buildDate);
-	const { Content, headings: body } = await render(entry);
+	const body = entry.body ?? '';
+	return {
+		pm,
+		body,
+		bodyFiles: pm.filePath ? bodyFiles(resolve(pm.filePath), body).map((file) => sha256(readFileSync(file))) : [],
+		glance: glance(pm, { buildDate: archive.buildDate }),
+		facts: postmortemFacts(pm, archive),
+		actionItems: postmortemActionRows(pm, owners, archive.buildDate),
+		timeline: timelineRows(pm.timeline, pm.started),
+		related: relatedLists(postmortemLinks(archive, pm.id), archive),
+		searchFilters: searchFilters(pm, archive),
+		// Authors see how complete their postmortem is; the public edition's readers do not need to.
+		score: archive.edition === 'internal' ? completeness(pm, body) : undefined,
+		source: await getSourceInfo(pm),
+	};
+});
+
+export type PostmortemView = Awaited<ReturnType<typeof getPostmortemView>>;
+
+/** A postmortem's body rendered, with the page's sections around it and "On this page". */
+export async function renderPostmortem({ pm, glance: strip }: PostmortemView) {
+	const { Content, headings: body } = await render(await getPostmortemEntry(pm.id));
 	const section = (key: PageSection, text: string, shown: boolean): OutlinePart<PageSection>[] => (shown ? [{ section: key, text }] : []);
 	const outline = pageOutline<PageSection>([
 		...section('facts', 'Facts', true),
@@ -205,22 +246,39 @@ export async function getPostmortemPage(id: string) {
 		...section('training', 'Training gaps', pm.trainingGaps.length > 0),
 		...section('links', 'Related and similar incidents', true),
 	]);
-	// Authors see how complete their postmortem is; the public edition's readers do not need to.
-	const score = archive.edition === 'internal' ? completeness(pm, entry.body ?? '') : undefined;
 	return {
-		archive,
-		pm,
 		Content,
 		headings: outline.headings,
 		sections: outline.sections,
-		glance: glance(pm, { buildDate: archive.buildDate, actionsHref: outline.sections.actions && `#${outline.sections.actions.id}` }),
-		facts: postmortemFacts(pm, archive),
-		actionItems,
-		timeline: timelineRows(pm.timeline, pm.started),
-		links: postmortemLinks(archive, pm.id),
-		score,
-		source: await getSourceInfo(pm),
+		glance: linkActionItems(strip, outline.sections.actions && `#${outline.sections.actions.id}`),
 	};
+}
+
+/**
+ * Paths for a `getStaticPaths`, each with its cache key for incremental builds
+ * (`lib/present/cache-keys.ts`): the digest of what the page renders (`shown`: its props, unless
+ * it renders a view of its own) and of this build's settings. The build date is left out of the
+ * settings: it reaches the pages that show it, or what it makes overdue, through what they render,
+ * so the other pages are not rendered again each new day.
+ */
+export async function withCacheKeys<P extends { params: object; props?: object }>(
+	paths: readonly P[],
+	shown: (path: P) => unknown = (path) => path.props
+): Promise<(P & { cacheKey?: string })[]> {
+	// The dev server renders each request afresh: there a key would only cost time.
+	if (import.meta.env.DEV) return [...paths];
+	const { buildDate: _shownThroughThePages, ...site } = settings;
+	return Promise.all(paths.map(async (path) => ({ ...path, cacheKey: cacheKey(await shown(path), site) })));
+}
+
+/**
+ * A rendered page with its Content-Security-Policy completed (`lib/checks/csp.ts`): the middleware
+ * hands it every page as it is rendered. It is here, where every page's module graph reaches it,
+ * so that a change to it renders again the pages an incremental build would otherwise copy from
+ * the last build; the middleware itself is outside those graphs.
+ */
+export function completePage(html: string): string {
+	return completeCsp(html, cspHash);
 }
 
 const postmortemsFolder = () => postmortemsDir(settings.contentDir);

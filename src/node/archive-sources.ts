@@ -12,6 +12,7 @@ import { collisionProblem, serviceSlugCollisions, tagCollisionProblem, tagSlugCo
 import { findPostmortemFiles, readPostmortemFile, type PostmortemFile } from './postmortem-files';
 import { ownersFile, postmortemsDir, taxonomyFile } from './settings';
 import { loadOwnerNames } from './owners-file';
+import { openFrontmatterCache } from './frontmatter-cache';
 import { ownerCollisionProblem, ownerSlugCollisions } from '../lib/model/owners';
 
 export interface PostmortemSource extends PostmortemFile {
@@ -34,8 +35,13 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 	return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-/** Reads and validates every postmortem below `<contentDir>/postmortems` against the taxonomy. */
-export function readArchiveSources(contentDir: string): ArchiveSources {
+/**
+ * Reads and validates every postmortem below `<contentDir>/postmortems` against the taxonomy. With
+ * a `cacheDir`, frontmatter unchanged since the last build is not read as YAML again
+ * (`frontmatter-cache.ts`).
+ */
+export function readArchiveSources(contentDir: string, { cacheDir }: { cacheDir?: string } = {}): ArchiveSources {
+	const frontmatter = openFrontmatterCache(cacheDir);
 	const problems: ContentProblem[] = [];
 	let taxonomy: Taxonomy = [];
 	try {
@@ -63,7 +69,7 @@ export function readArchiveSources(contentDir: string): ArchiveSources {
 			problems.push({ ...read.problem, file: shown });
 			continue;
 		}
-		const text = readPostmortemText(shown, read.text);
+		const text = readPostmortemText(shown, read.text, frontmatter.parse);
 		if ('problems' in text) {
 			problems.push(...text.problems);
 			continue;
@@ -84,6 +90,7 @@ export function readArchiveSources(contentDir: string): ArchiveSources {
 	problems.push(...tagSlugCollisions(named).map(tagCollisionProblem));
 	problems.push(...topicSlugCollisions(named).map(topicCollisionProblem));
 	problems.push(...ownerSlugCollisions(named, ownerNames).map((c) => ownerCollisionProblem(c, displayPath(owners))));
+	frontmatter.save();
 	// In file order, then line order: the order an author fixes them in.
 	problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
 	return { taxonomy, postmortems, problems };

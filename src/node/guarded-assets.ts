@@ -2,23 +2,16 @@
  * The files only left-out postmortems use (images and other files their bodies refer to), for the
  * leak guard to look for in the output by their bytes and by the names Astro makes from theirs.
  */
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { assetReferences, type GuardedAsset } from '../lib/checks/leak-guard';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { GuardedAsset } from '../lib/checks/leak-guard';
 import type { PostmortemSource } from './archive-sources';
+import { bodyFiles } from './body-files';
 import { sha256 } from './hashes';
 
-
-const POSTMORTEM_FILE = /\.mdx?$/i;
 const stem = (name: string) => name.replace(/\.[^.]*$/, '').toLowerCase();
 
-/** The files a postmortem's body refers to that exist, by real path (other postmortems aside). */
-function assetsOf(pm: PostmortemSource): string[] {
-	return assetReferences(pm.body)
-		.map((ref) => resolve(dirname(pm.path), ref))
-		.filter((path) => !POSTMORTEM_FILE.test(path) && existsSync(path) && statSync(path).isFile())
-		.map((path) => realpathSync(path));
-}
+const assetsOf = (pm: PostmortemSource) => bodyFiles(pm.path, pm.body);
 
 /**
  * The files only left-out postmortems use. A file an included postmortem uses too, by path or by

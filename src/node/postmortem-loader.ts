@@ -33,7 +33,7 @@ export function postmortemLoader({ contentDir, include, schema }: PostmortemLoad
 		async load({ store, config, generateDigest, logger, watcher }) {
 			const root = fileURLToPath(config.root);
 			const sync = () => {
-				const sources = readArchiveSources(contentDir);
+				const sources = readArchiveSources(contentDir, { cacheDir: fileURLToPath(config.cacheDir) });
 				if (sources.problems.length) throw new AstroError(contentErrorMessage(sources.problems), HINT);
 				const untouched = new Set(store.keys());
 				for (const pm of sources.postmortems) {

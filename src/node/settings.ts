@@ -16,6 +16,15 @@ export function contentDir(env: Env = process.env): string {
 	return resolve(env.HINDSIGHT_CONTENT_DIR || 'content');
 }
 
+/**
+ * Where builds keep what the next build reuses (`HINDSIGHT_CACHE_DIR`, default
+ * `./node_modules/.astro`): Astro's content layer and incremental-build cache, one folder per
+ * archive and edition inside it.
+ */
+export function cacheDir(env: Env = process.env): string {
+	return resolve(env.HINDSIGHT_CACHE_DIR || 'node_modules/.astro');
+}
+
 /** Where a content folder keeps its postmortems. */
 export function postmortemsDir(contentDir: string): string {
 	return join(contentDir, 'postmortems');

@@ -66,7 +66,7 @@ const MARKERS: Marker[] = [
 	{ name: 'rest of the static build (images, assets)', match: /^(?!.*\[build\]).*✓ Completed in/ },
 	{ name: 'Pagefind index', match: /\[starlight:pagefind\] Building search index/ },
 	{ name: 'link check, sitemap, other end-of-build hooks', match: /\[starlight:pagefind\] Finished building search index/ },
-	{ name: "Hindsight's output checks (CSP, leak guard)", match: HINDSIGHT_CHECKS, reportsOwnDuration: true },
+	{ name: "Hindsight's output check (leak guard)", match: HINDSIGHT_CHECKS, reportsOwnDuration: true },
 	{ name: 'process exit', match: /page\(s\) built in/ },
 ];
 

@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+export const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 export interface BuildResult {
 	dist: string;
@@ -87,6 +87,9 @@ export async function buildFixture(fixture: string, options: BuildOptions = {}):
 	};
 	const dist = join(ROOT, 'test/.tmp', [fixture, edition, options.variant].filter(Boolean).join('-'));
 	const stamp = `${dist}.stamp`;
+	// Each build is a cold one, with a cache of its own that goes with it (the incremental tests
+	// build on a cache on purpose).
+	const cache = `${dist}.cache`;
 	const key = fingerprint(
 		[content, join(ROOT, 'src'), join(ROOT, 'astro.config.mjs'), join(ROOT, 'package-lock.json'), import.meta.filename],
 		JSON.stringify(env)
@@ -96,7 +99,8 @@ export async function buildFixture(fixture: string, options: BuildOptions = {}):
 		if (cached.key === key) return { dist, code: cached.code, output: cached.output };
 	}
 	rmSync(dist, { recursive: true, force: true });
-	const { code, output } = await run(process.execPath, [ASTRO, 'build', '--outDir', dist], env);
+	rmSync(cache, { recursive: true, force: true });
+	const { code, output } = await run(process.execPath, [ASTRO, 'build', '--outDir', dist], { ...env, HINDSIGHT_CACHE_DIR: cache });
 	// A build that fails early writes no folder: the stamp's must exist all the same.
 	mkdirSync(dirname(stamp), { recursive: true });
 	writeFileSync(stamp, JSON.stringify({ key, code, output }));

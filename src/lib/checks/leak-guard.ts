@@ -42,7 +42,8 @@ export interface GuardedPostmortem {
 	body: string;
 }
 
-interface Marker {
+/** Words that betray a postmortem wherever they appear together, in this order. */
+export interface Marker {
 	postmortem: string;
 	what: string;
 	words: string[];
@@ -94,25 +95,39 @@ function markersOf(pm: GuardedPostmortem): Marker[] {
 		.filter((m) => m.words.join('').length >= 12);
 }
 
+/** What the guard looks for in the output: the markers of the left-out postmortems, and their ids. */
+export interface LeakMarkers {
+	markers: Marker[];
+	ids: string[];
+}
+
+/** Every marker and id of the excluded postmortems, before those that prove nothing are taken out. */
+export function candidateMarkers(excluded: readonly GuardedPostmortem[]): LeakMarkers {
+	return { markers: excluded.flatMap(markersOf), ids: excluded.map((pm) => pm.id).filter((id) => id.length >= 3) };
+}
+
+/** Which of `candidates` an included postmortem's text (or a page of the site's own) holds, by their place in the list. */
+export function sharedMarkers(candidates: readonly Marker[]): (pm: GuardedPostmortem) => number[] {
+	const index = new MarkerIndex([...candidates]);
+	const place = new Map(candidates.map((marker, i) => [marker, i]));
+	return (pm) => [...new Set([...index.find(normalise([pm.title, pm.summary ?? '', pm.body].join(' \n ')))].map((marker) => place.get(marker)!))];
+}
+
 /**
- * Every place an excluded postmortem shows up in the output. Text an excluded postmortem shares
- * with an included one or with the site's own pages (a stock sentence, a scaffold's guidance, a
- * common title) proves nothing and is not guarded.
+ * The markers of the excluded postmortems. Text an excluded postmortem shares with an included one
+ * or with the site's own pages (a stock sentence, a scaffold's guidance, a common title) proves
+ * nothing and is not guarded.
  */
-export function findLeaks(
-	excluded: readonly GuardedPostmortem[],
-	included: readonly GuardedPostmortem[],
-	output: Iterable<{ path: string; text: string }>
-): Leak[] {
-	let markers = excluded.flatMap(markersOf);
-	const shared = new Set<Marker>();
-	const index = new MarkerIndex(markers);
-	for (const pm of included) {
-		for (const marker of index.find(normalise([pm.title, pm.summary ?? '', pm.body].join(' \n ')))) shared.add(marker);
-	}
-	markers = markers.filter((m) => !shared.has(m));
+export function leakMarkers(excluded: readonly GuardedPostmortem[], included: readonly GuardedPostmortem[]): LeakMarkers {
+	const { markers, ids } = candidateMarkers(excluded);
+	const found = sharedMarkers(markers);
+	const shared = new Set(included.flatMap(found));
+	return { markers: markers.filter((_, i) => !shared.has(i)), ids };
+}
+
+/** Every place a marker or an id shows up in the output. */
+export function findLeaksOf({ markers, ids }: LeakMarkers, output: Iterable<{ path: string; text: string }>): Leak[] {
 	const guarded = new MarkerIndex(markers);
-	const ids = excluded.map((pm) => pm.id).filter((id) => id.length >= 3);
 	const idPattern = ids.length
 		? new RegExp(`(?<![\\w-])(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`, 'g')
 		: undefined;
@@ -130,6 +145,15 @@ export function findLeaks(
 		for (const marker of guarded.find(normalise(file.text))) report(marker.postmortem, marker.what);
 	}
 	return leaks;
+}
+
+/** Every place an excluded postmortem shows up in the output ({@link leakMarkers}, then {@link findLeaksOf}). */
+export function findLeaks(
+	excluded: readonly GuardedPostmortem[],
+	included: readonly GuardedPostmortem[],
+	output: Iterable<{ path: string; text: string }>
+): Leak[] {
+	return findLeaksOf(leakMarkers(excluded, included), output);
 }
 
 /**

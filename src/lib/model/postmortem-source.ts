@@ -39,11 +39,14 @@ export interface PostmortemText {
 	locate: (path: readonly PropertyKey[]) => number | undefined;
 }
 
-/** Splits and reads a file's frontmatter, or says why it cannot be read. */
-export function readPostmortemText(file: string, text: string): PostmortemText | { problems: ContentProblem[] } {
+/**
+ * Splits and reads a file's frontmatter, or says why it cannot be read. `parse` reads the YAML:
+ * {@link parseFrontmatter}, or the same with a cache in front of it.
+ */
+export function readPostmortemText(file: string, text: string, parse: typeof parseFrontmatter = parseFrontmatter): PostmortemText | { problems: ContentProblem[] } {
 	const split = splitFrontmatter(text);
 	if ('error' in split) return { problems: [{ file, line: 1, message: split.error }] };
-	const parsed = parseFrontmatter(split.raw, split.line);
+	const parsed = parse(split.raw, split.line);
 	if ('problems' in parsed) return { problems: parsed.problems.map((p) => ({ file, line: p.line, column: p.column, message: p.message })) };
 	return {
 		frontmatter: parsed.data,

@@ -65,13 +65,25 @@ export function glance(pm: Postmortem, { buildDate, actionsHref }: GlanceOptions
 			left === 0 ? { text: `all ${formatCount(counts.total)} closed` } : { text: `${formatCount(left)} not done` },
 			...(counts.overdue > 0 ? [{ text: `${formatCount(counts.overdue)} overdue`, alarm: true }] : [])
 		);
-		if (actionsHref) items.at(-1)!.href = actionsHref;
 	}
 
-	return {
-		severity: pm.severity,
-		items,
-		servicesLabel: pm.services.length === 1 ? 'Service' : 'Services',
-		services: pm.services.map((name) => ({ text: name, href: serviceUrl(serviceSlug(name)) })),
-	};
+	return linkActionItems(
+		{
+			severity: pm.severity,
+			items,
+			servicesLabel: pm.services.length === 1 ? 'Service' : 'Services',
+			services: pm.services.map((name) => ({ text: name, href: serviceUrl(serviceSlug(name)) })),
+		},
+		actionsHref
+	);
+}
+
+/**
+ * The strip with its action-item figures leading to the page's list of them, once the page's
+ * outline has given that list its id. "No action items" (the one actions item without a label)
+ * leads nowhere.
+ */
+export function linkActionItems(strip: Glance, href: string | undefined): Glance {
+	if (!href) return strip;
+	return { ...strip, items: strip.items.map((item) => (item.key === 'actions' && item.label !== undefined ? { ...item, href } : item)) };
 }
