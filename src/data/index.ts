@@ -27,7 +27,7 @@ import { timelineRows } from '../lib/present/timeline';
 import { postmortemLinks } from '../lib/model/links';
 import { relatedLists } from '../lib/present/related';
 import { searchFilters } from '../lib/present/search-data';
-import { cacheKey } from '../lib/present/cache-keys';
+import { cacheKeyer } from '../lib/present/cache-keys';
 import { formatCount, formatMinutes } from '../lib/present/format';
 import { serviceSlug } from '../lib/model/slugs';
 import { settings } from 'virtual:hindsight/settings';
@@ -37,7 +37,7 @@ import { formatProblem } from '../lib/model/postmortem-source';
 import { ownersFile, postmortemsDir, taxonomyFile } from '../node/settings';
 import { ACTION_COUNT_LABELS } from '../lib/present/labels';
 import { completeCsp } from '../lib/checks/csp';
-import { cspHash, sha256 } from '../node/hashes';
+import { cspHash, sha256, sha256Text } from '../node/hashes';
 import { bodyFiles } from '../node/body-files';
 import { actionItemsUrl } from '../lib/present/urls';
 
@@ -268,8 +268,11 @@ export async function withCacheKeys<P extends { params: object; props?: object }
 	// The dev server renders each request afresh: there a key would only cost time.
 	if (import.meta.env.DEV) return [...paths];
 	const { buildDate: _shownThroughThePages, ...site } = settings;
-	return Promise.all(paths.map(async (path) => ({ ...path, cacheKey: cacheKey(await shown(path), site) })));
+	return Promise.all(paths.map(async (path) => ({ ...path, cacheKey: keyer.key(await shown(path), site) })));
 }
+
+// One for the whole build, so that a postmortem shown on many pages is hashed once.
+const keyer = cacheKeyer(sha256Text);
 
 /**
  * A rendered page with its Content-Security-Policy completed (`lib/checks/csp.ts`): the middleware

@@ -1,7 +1,7 @@
 /** The files a postmortem's body refers to (images and the like), found as the bundler finds them. */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { assetReferences } from '../lib/checks/leak-guard';
+import { assetReferences } from '../lib/model/body-references';
 
 const POSTMORTEM_FILE = /\.mdx?$/i;
 

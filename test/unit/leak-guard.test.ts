@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assetReferences, bodySentences, findAssetLeaks, findLeaks, normalise } from '../../src/lib/checks/leak-guard';
+import { bodySentences, findAssetLeaks, findLeaks, normalise } from '../../src/lib/checks/leak-guard';
+import { assetReferences } from '../../src/lib/model/body-references';
 import { archiveChunks, archiveRows } from '../../src/lib/present/archive-rows';
 import { archiveOf, entry } from '../support/make';
 
