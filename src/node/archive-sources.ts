@@ -40,7 +40,7 @@ export function displayPath(path: string, cwd = process.cwd()): string {
  * a `cacheDir`, frontmatter unchanged since the last build is not read as YAML again
  * (`frontmatter-cache.ts`).
  */
-export function readArchiveSources(contentDir: string, { cacheDir }: { cacheDir?: string } = {}): ArchiveSources {
+export function readArchiveSources(contentDir: string, { cacheDir }: { cacheDir?: string | undefined } = {}): ArchiveSources {
 	const frontmatter = openFrontmatterCache(cacheDir);
 	const problems: ContentProblem[] = [];
 	let taxonomy: Taxonomy = [];
