@@ -159,9 +159,9 @@ export function compareTrees(first: Map<string, string>, second: Map<string, str
 export const identical = (c: TreeComparison) => c.differ.length === 0 && c.onlyFirst.length === 0 && c.onlySecond.length === 0;
 
 /**
- * Where two versions of a file differ: both cut after each `>` (built HTML is one long line), the
- * stretch between the first and the last differing piece shown from each, with a little context,
- * `-` for the first version and `+` for the second.
+ * Where two versions of a file differ: both cut after each `>` (built HTML is one long line), and
+ * the stretch from the first to the last differing piece shown from each with a little context,
+ * `-` for the first version and `+` for the second. A long stretch shows its two ends.
  */
 export function whereTheyDiffer(first: string, second: string, context = 2, most = 40): string {
 	const a = first.split(/(?<=>)/);
@@ -173,8 +173,11 @@ export function whereTheyDiffer(first: string, second: string, context = 2, most
 	while (tail < a.length - start && tail < b.length - start && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
 	const stretch = (pieces: string[], mark: string) => {
 		const from = Math.max(0, start - context);
-		const to = Math.min(pieces.length - tail + context, from + most);
-		return pieces.slice(from, to).map((piece) => `${mark} ${piece}`);
+		const to = Math.min(pieces.length, pieces.length - tail + context);
+		const shown = (f: number, t: number) => pieces.slice(f, t).map((piece) => `${mark} ${piece}`);
+		if (to - from <= most) return shown(from, to);
+		const half = Math.floor(most / 2);
+		return [...shown(from, from + half), `${mark} …`, ...shown(to - half, to)];
 	};
 	return [...stretch(a, '-'), ...stretch(b, '+')].join('\n');
 }

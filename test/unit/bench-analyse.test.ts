@@ -174,6 +174,14 @@ describe('showing where two versions of a page differ', () => {
 		);
 		expect(whereTheyDiffer(cold, cold)).toBe('(identical)');
 	});
+
+	it('shows both ends of a long differing stretch', () => {
+		const middle = Array.from({ length: 100 }, (_, i) => `<i>${i}</i>`).join('');
+		const cold = `<head><meta content="a">${middle}<p style="x">T</p></head>`;
+		const rebuilt = `<head><meta content="b">${middle}<p style="y">T</p></head>`;
+		const shown = whereTheyDiffer(cold, rebuilt, 1, 6).split('\n');
+		expect(shown).toEqual(['- <head>', '- <meta content="a">', '- <i>', '- …', '- 99</i>', '- <p style="x">', '- T</p>', '+ <head>', '+ <meta content="b">', '+ <i>', '+ …', '+ 99</i>', '+ <p style="y">', '+ T</p>']);
+	});
 });
 
 describe('finding a page of each type in a generated site', () => {
