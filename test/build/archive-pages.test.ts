@@ -1,16 +1,17 @@
 /**
- * The archive of a generated archive larger than one page: static pages of 200, newest first, the
- * first at `/postmortems/` and the rest at `/archive/<n>/`, and the JSON chunks its filters load,
- * which hold exactly the edition's postmortems.
+ * The archive of a generated archive larger than one page: static pages of ARCHIVE_PAGE_SIZE,
+ * newest first, the first at `/postmortems/` and the rest at `/archive/<n>/`, and the JSON chunks
+ * its filters load, which hold exactly the edition's postmortems.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ArchiveChunk } from '../../src/lib/present/archive-rows';
+import { ARCHIVE_PAGE_SIZE as SIZE, type ArchiveChunk } from '../../src/lib/present/archive-rows';
 import { buildFixture, mainText, readOutput, readPage, type BuildResult } from '../support/build';
 import { generatedArchive } from '../support/generated';
 
-const N = 250;
+// A full page and a part of another.
+const N = SIZE + 50;
 
 /** The postmortem ids a page's table links to, in its order. */
 const pageIds = (html: string) => [...html.matchAll(/<td class="hs-card-title"><a href="\/postmortems\/([^"]+)\/">/g)].map((m) => m[1]!);
@@ -37,14 +38,14 @@ describe(`the archive of ${N} generated postmortems`, () => {
 		if (publicBuild.code !== 0) throw new Error(publicBuild.output);
 	});
 
-	it('splits at 200 a page, newest first: /postmortems/, then /archive/2/, every postmortem once', () => {
+	it(`splits at ${SIZE} a page, newest first: /postmortems/, then /archive/2/, every postmortem once`, () => {
 		const first = pageIds(readPage(internal.dist, 'postmortems/'));
 		const second = pageIds(readPage(internal.dist, 'archive/2/'));
-		expect([first.length, second.length]).toEqual([200, 50]);
+		expect([first.length, second.length]).toEqual([SIZE, 50]);
 		expect([...first, ...second]).toEqual(apiIds(internal.dist));
 		expect(existsSync(join(internal.dist, 'archive/1'))).toBe(false);
 		expect(existsSync(join(internal.dist, 'archive/3'))).toBe(false);
-		expect(mainText(readPage(internal.dist, 'archive/2/'))).toContain(`201–250 of ${N} postmortems, newest first`);
+		expect(mainText(readPage(internal.dist, 'archive/2/'))).toContain(`${SIZE + 1}–${N} of ${N} postmortems, newest first`);
 	});
 
 	it('links the pages with a pager that works without JavaScript', () => {
@@ -71,7 +72,7 @@ describe(`the archive of ${N} generated postmortems`, () => {
 		expect(rows.map((r) => r.id)).toEqual(apiIds(internal.dist));
 		// The page's cells are the chunk's words: a filtered row reads as a built one.
 		const text = mainText(readPage(internal.dist, 'archive/2/'));
-		for (const row of rows.slice(200, 203)) {
+		for (const row of rows.slice(SIZE, SIZE + 3)) {
 			expect(text).toContain(`${row.day} ${row.title}${row.status ? ` ${row.status}` : ''} ${row.severity} ${row.duration} ${row.services.map((s) => s.name).join(' ')} ${row.causes.map((c) => c.name).join(' ')}`);
 		}
 	});
@@ -81,7 +82,7 @@ describe(`the archive of ${N} generated postmortems`, () => {
 		const expected = postmortems.filter((pm) => pm.frontmatter['visibility'] === 'public').map((pm) => pm.id);
 		expect([...shown].sort()).toEqual([...expected].sort());
 		expect(chunksOf(publicBuild.dist).flatMap((c) => c.rows.map((r) => r.id))).toEqual(shown);
-		expect(pageIds(readPage(publicBuild.dist, 'postmortems/'))).toEqual(shown.slice(0, 200));
+		expect(pageIds(readPage(publicBuild.dist, 'postmortems/'))).toEqual(shown.slice(0, SIZE));
 		expect(publicBuild.output).toMatch(new RegExp(`No trace of the ${N - expected.length} left-out postmortems in the output`));
 		// Generated ids are unique words: none of a left-out one may be in any file, chunks included.
 		const hidden = postmortems.filter((pm) => pm.frontmatter['visibility'] !== 'public').map((pm) => pm.id);

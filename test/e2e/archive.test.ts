@@ -8,13 +8,14 @@ import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { AXE_ALLOWLIST } from '../support/axe-allowlist';
-import type { ArchiveChunk, ArchiveRow } from '../../src/lib/present/archive-rows';
+import { ARCHIVE_PAGE_SIZE as SIZE, type ArchiveChunk, type ArchiveRow } from '../../src/lib/present/archive-rows';
 import { hasChromium, watchProblems } from '../support/browser';
 import { buildFixture } from '../support/build';
 import { generatedArchive } from '../support/generated';
 import { useBuiltSite } from '../support/site';
 
-const N = 250;
+// A full page and a part of another (the same generated archive as the build test's).
+const N = SIZE + 50;
 
 describe.skipIf(!hasChromium)(`the archive of ${N} postmortems in Chromium`, () => {
 	const { content } = generatedArchive(N);
@@ -47,7 +48,7 @@ describe.skipIf(!hasChromium)(`the archive of ${N} postmortems in Chromium`, () 
 		const { page, problems, chunkRequests } = await open('/postmortems/');
 		const all = await rows();
 		const oldest = all.at(-1)!;
-		expect(await titles(page)).toEqual(all.slice(0, 200).map((r) => r.title));
+		expect(await titles(page)).toEqual(all.slice(0, SIZE).map((r) => r.title));
 		expect(chunkRequests).toEqual([]);
 
 		// The search box matches ids too, and a generated id is in no other postmortem's words.
@@ -60,9 +61,29 @@ describe.skipIf(!hasChromium)(`the archive of ${N} postmortems in Chromium`, () 
 		// The facets filter the whole archive too.
 		await page.fill('input[name=q]', '');
 		await page.selectOption('select[name=year]', oldest.year);
-		expect(await titles(page)).toEqual(all.filter((r) => r.year === oldest.year).slice(0, 200).map((r) => r.title));
+		expect(await titles(page)).toEqual(all.filter((r) => r.year === oldest.year).slice(0, SIZE).map((r) => r.title));
 		expect(chunkRequests).toHaveLength(1);
 		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	it('keeps what a reader chose in the form before its script ran', async () => {
+		const all = await rows();
+		const page = await site.browser.newPage();
+		let release!: () => void;
+		const held = new Promise<void>((done) => (release = done));
+		await page.route('**/_astro/ArchiveFilters*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		// Not DOMContentLoaded: it waits for module scripts, this one among them.
+		await page.goto(`${site.server.url}/postmortems/`, { waitUntil: 'commit' });
+		await page.selectOption('select[name=severity]', 'SEV1');
+		await expect(page.locator('th[data-sort] button').count()).resolves.toBe(0);
+		release();
+		await page.waitForSelector('th[data-sort] button');
+		expect(await titles(page)).toEqual(all.filter((r) => r.severity === 'SEV1').slice(0, SIZE).map((r) => r.title));
+		expect(new URL(page.url()).search).toBe('?severity=SEV1');
 		await page.close();
 	});
 
@@ -89,25 +110,25 @@ describe.skipIf(!hasChromium)(`the archive of ${N} postmortems in Chromium`, () 
 		await again.goto(`${site.server.url}/postmortems/?severity=SEV1`);
 		await again.waitForFunction(() => document.querySelector('.hs-result-count')!.textContent!.startsWith('Could not'));
 		expect(await countLine(again)).toMatch(/^Could not load the archive to filter it \(.*\/api\/archive\/1\.json answered 503\)\. This page is shown as built\.$/);
-		expect(await titles(again)).toEqual(all.slice(0, 200).map((r) => r.title));
+		expect(await titles(again)).toEqual(all.slice(0, SIZE).map((r) => r.title));
 		await page.close();
 		await again.close();
 	});
 
-	it('sorts by title across the whole archive, 200 at a time, and shows the rest on request', async () => {
+	it(`sorts by title across the whole archive, ${SIZE} at a time, and shows the rest on request`, async () => {
 		const { page, problems } = await open('/postmortems/');
 		const all = await rows();
 		const key = (r: ArchiveRow) => r.title.toLowerCase();
 		// Ties keep the archive's order: sort is stable.
 		const az = [...all].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((r) => r.title);
 		await page.click('th[data-sort=title] button');
-		expect(await titles(page)).toEqual(az.slice(0, 200));
-		expect(await countLine(page)).toBe(`${N} of ${N} postmortems, the first 200 shown`);
+		expect(await titles(page)).toEqual(az.slice(0, SIZE));
+		expect(await countLine(page)).toBe(`${N} of ${N} postmortems, the first ${SIZE} shown`);
 		await page.click('button.hs-more');
 		expect(await titles(page)).toEqual(az);
 		await expect(page.locator('button.hs-more').isVisible()).resolves.toBe(false);
 		// The reader lands on the first row added, not back at the top.
-		await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(az[200]);
+		await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(az[SIZE]);
 
 		await page.click('th[data-sort=title] button');
 		expect((await titles(page))[0]).toBe(az.at(-1));
@@ -123,7 +144,7 @@ describe.skipIf(!hasChromium)(`the archive of ${N} postmortems in Chromium`, () 
 		await page.click('th[data-sort=duration] button');
 		const view = await titles(page);
 		const sev2 = all.filter((r) => r.severity === 'SEV2');
-		expect(view).toHaveLength(Math.min(200, sev2.length));
+		expect(view).toHaveLength(Math.min(SIZE, sev2.length));
 		expect(view[0]).toBe([...sev2].sort((a, b) => b.minutes - a.minutes)[0]!.title);
 		const address = page.url();
 		expect(new URL(address).search).toBe('?severity=SEV2&sort=duration&dir=desc');
@@ -136,10 +157,10 @@ describe.skipIf(!hasChromium)(`the archive of ${N} postmortems in Chromium`, () 
 		// Clear keeps the sort, so the whole archive stays sorted; back to the date, the built page returns.
 		await again.page.click('button[type=reset]');
 		await again.page.waitForFunction(() => !location.search.includes('severity'));
-		expect(await titles(again.page)).toHaveLength(200);
+		expect(await titles(again.page)).toHaveLength(SIZE);
 		await again.page.click('th[data-sort=started] button');
-		expect(await titles(again.page)).toEqual(all.slice(0, 200).map((r) => r.title));
-		expect(await countLine(again.page)).toBe(`1–200 of ${N} postmortems, newest first`);
+		expect(await titles(again.page)).toEqual(all.slice(0, SIZE).map((r) => r.title));
+		expect(await countLine(again.page)).toBe(`1–${SIZE} of ${N} postmortems, newest first`);
 		await expect(again.page.locator('.hs-pager').first().isVisible()).resolves.toBe(true);
 		expect(new URL(again.page.url()).search).toBe('');
 		expect([...problems, ...again.problems]).toEqual([]);
@@ -177,10 +198,10 @@ describe.skipIf(!hasChromium)(`the archive of ${N} postmortems in Chromium`, () 
 		await page.goto(`${site.server.url}/postmortems/`);
 		await expect(page.locator('form.hs-filters').isVisible()).resolves.toBe(false);
 		const shown = () => page.$$eval('.hs-archive tbody td.hs-card-title a', (links) => links.map((a) => a.textContent!.trim()));
-		expect(await shown()).toEqual(all.slice(0, 200).map((r) => r.title));
+		expect(await shown()).toEqual(all.slice(0, SIZE).map((r) => r.title));
 		await page.locator('.hs-pager').first().getByRole('link', { name: 'Next →' }).click();
 		expect(new URL(page.url()).pathname).toBe('/archive/2/');
-		expect(await shown()).toEqual(all.slice(200).map((r) => r.title));
+		expect(await shown()).toEqual(all.slice(SIZE).map((r) => r.title));
 		await page.locator('.hs-pager').last().getByRole('link', { name: '1', exact: true }).click();
 		expect(new URL(page.url()).pathname).toBe('/postmortems/');
 		await context.close();
