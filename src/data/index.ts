@@ -250,7 +250,9 @@ export async function renderPostmortem({ pm, glance: strip }: PostmortemView) {
  * (`lib/present/cache-keys.ts`): the digest of what the page renders (`shown`: its props, unless
  * it renders a view of its own) and of this build's settings. The build date is left out of the
  * settings: it reaches the pages that show it, or what it makes overdue, through what they render,
- * so the other pages are not rendered again each new day.
+ * so the other pages are not rendered again each new day. A new page type is keyed by wrapping what
+ * its `getStaticPaths` returns, `paginate()`'s pages included: `return withCacheKeys(paginate(rows,
+ * { pageSize: 100 }))`; it must then render from its props alone.
  */
 export async function withCacheKeys<P extends { params: object; props?: object }>(
 	paths: readonly P[],
