@@ -50,6 +50,9 @@ export default defineConfig({
 		}),
 	},
 	vite: {
+		// Vite's pre-bundled dependencies (for the content layer's sync) beside the rest of the build
+		// cache, which CI keeps; in node_modules, which `npm ci` deletes, they would be made each build.
+		cacheDir: `${cacheDir()}/${cacheKey}/vite`,
 		build: {
 			rolldownOptions: {
 				// Astro marks every MDX module with a directive the bundler cannot keep, and the bundler

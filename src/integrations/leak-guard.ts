@@ -38,7 +38,8 @@ function* outputTexts(dir: string, clean: ReadonlySet<string>, hashes: { path: s
  * for each included postmortem's text (by its digest), which of the left-out postmortems' markers
  * it shares, so only a changed postmortem is read for them; and the hashes of the output files read
  * and found clean, so only a changed file is read again. Each holds for the markers it was found
- * with, by their digest.
+ * with, by their digest, and for the guard's own code (`lib/checks/leak-guard.ts`, which decides
+ * what matches): a change to it, or a copy of it that cannot be read, starts afresh.
  */
 interface GuardMemo {
 	candidates: string;
@@ -49,6 +50,14 @@ interface GuardMemo {
 const MEMO = 'hindsight-leak-guard.json';
 
 const digestOf = (value: unknown) => sha256(Buffer.from(JSON.stringify(value)));
+
+function guardCode(): string {
+	try {
+		return sha256(readFileSync(new URL('../lib/checks/leak-guard.ts', import.meta.url)));
+	} catch {
+		return `unreadable ${Date.now()}`;
+	}
+}
 
 function readMemo(cacheDir: string | undefined): GuardMemo | undefined {
 	if (!cacheDir) return undefined;
@@ -99,7 +108,7 @@ export function guardEdition({ outDir, edition, contentDir, root, srcDir, cacheD
 	const publishes = (pm: PostmortemSource): GuardedPostmortem => ({ ...guarded(pm), body: pm.text });
 	const assets = guardedAssets(excluded, included, siteAssetNames(root));
 	const candidates = candidateMarkers(excluded.map(guarded));
-	const candidatesDigest = digestOf(candidates);
+	const candidatesDigest = digestOf([guardCode(), candidates]);
 	const memo = readMemo(cacheDir);
 	const known = memo?.candidates === candidatesDigest ? memo.shared : {};
 	let found: ReturnType<typeof sharedMarkers> | undefined;

@@ -40,7 +40,7 @@ export interface CacheKeyer {
 export function cacheKeyer(hash: TextHash): CacheKeyer {
 	const seen = new WeakMap<object, string>();
 
-	function serialise(value: unknown, path: string, open: Set<object>): string {
+	function serialise(value: unknown, open: Set<object>): string {
 		switch (typeof value) {
 			case 'string':
 				return JSON.stringify(value);
@@ -55,37 +55,36 @@ export function cacheKeyer(hash: TextHash): CacheKeyer {
 				return `${value}n`;
 			case 'function':
 			case 'symbol':
-				throw new TypeError(
-					`A cached page's props must be plain data, but ${path} is a ${typeof value}: a page's cache key cannot see what it returns. Hand the page the values it shows instead.`
-				);
+				throw new NotData();
 		}
 		if (value === null) return 'null';
 		const object = value as object;
 		const memo = seen.get(object);
 		if (memo !== undefined) return memo;
-		if (open.has(object)) throw new TypeError(`A cached page's props must be plain data, but ${path} contains itself.`);
+		if (open.has(object)) throw new NotData();
 		open.add(object);
 		let text: string;
 		if (object instanceof Date) {
 			text = `D${Number.isNaN(object.getTime()) ? 'invalid' : object.toISOString()}`;
 		} else if (Array.isArray(object)) {
-			text = `[${object.map((item, i) => serialise(item, `${path}[${i}]`, open)).join(',')}]`;
+			text = '[';
+			for (let i = 0; i < object.length; i++) text += `${i ? ',' : ''}${serialise(object[i], open)}`;
+			text += ']';
 		} else if (object instanceof Map) {
-			text = `M[${[...object].map(([k, v], i) => `${serialise(k, `${path} key ${i}`, open)}:${serialise(v, `${path}.get(${String(k)})`, open)}`).join(',')}]`;
+			text = `M[${[...object].map(([k, v]) => `${serialise(k, open)}:${serialise(v, open)}`).join(',')}]`;
 		} else if (object instanceof Set) {
-			text = `S[${[...object].map((item, i) => serialise(item, `${path} item ${i}`, open)).join(',')}]`;
+			text = `S[${[...object].map((item) => serialise(item, open)).join(',')}]`;
 		} else {
-			const prototype = Object.getPrototypeOf(object);
-			if (prototype !== Object.prototype && prototype !== null) {
-				throw new TypeError(
-					`A cached page's props must be plain data, but ${path} is a ${prototype?.constructor?.name ?? 'class instance'}: its key could miss what it holds. Hand the page plain objects.`
-				);
-			}
+			if (!isPlain(object)) throw new NotData();
 			// In the object's own order (pages may render entries in it), an absent field like an undefined one.
-			text = `{${Object.entries(object)
-				.filter(([, v]) => v !== undefined)
-				.map(([k, v]) => `${JSON.stringify(k)}:${serialise(v, `${path}.${k}`, open)}`)
-				.join(',')}}`;
+			text = '{';
+			for (const k in object) {
+				if (!Object.hasOwn(object, k)) continue;
+				const v = (object as Record<string, unknown>)[k];
+				if (v === undefined) continue;
+				text += `${text.length > 1 ? ',' : ''}${JSON.stringify(k)}:${serialise(v, open)}`;
+			}
+			text += '}';
 		}
 		open.delete(object);
 		// A digest cannot be mistaken for an inline text: no other text starts with `#` and a hex digit.
@@ -94,6 +93,40 @@ export function cacheKeyer(hash: TextHash): CacheKeyer {
 		return text;
 	}
 
-	const canonical = (value: unknown) => serialise(value, 'props', new Set());
+	const canonical = (value: unknown) => {
+		try {
+			return serialise(value, new Set());
+		} catch (error) {
+			if (error instanceof NotData) throw new TypeError(notData(value));
+			throw error;
+		}
+	};
 	return { canonical, key: (props, site = null) => hash(`${canonical(site)}\n${canonical(props)}`) };
+}
+
+/** Thrown where a value is not data; the message, with the value's path, is put together after. */
+class NotData extends Error {}
+
+const isPlain = (object: object) => {
+	const prototype = Object.getPrototypeOf(object);
+	return prototype === Object.prototype || prototype === null;
+};
+
+/** What is not data in `root`, and where: found again, slowly, once serialising has failed. */
+function notData(root: unknown): string {
+	const walk = (value: unknown, path: string, open: Set<object>): string | undefined => {
+		if (typeof value === 'function' || typeof value === 'symbol') return `${path} is a ${typeof value}: a page's cache key cannot see what it returns. Hand the page the values it shows instead.`;
+		if (value === null || typeof value !== 'object' || value instanceof Date) return undefined;
+		if (open.has(value)) return `${path} contains itself.`;
+		open.add(value);
+		let found: string | undefined;
+		if (Array.isArray(value)) value.some((item, i) => (found = walk(item, `${path}[${i}]`, open)));
+		else if (value instanceof Map) [...value].some(([k, v]) => (found = walk(k, `${path} key`, open) ?? walk(v, `${path}.get(${String(k)})`, open)));
+		else if (value instanceof Set) [...value].some((item) => (found = walk(item, `${path} item`, open)));
+		else if (!isPlain(value)) found = `${path} is a ${Object.getPrototypeOf(value)?.constructor?.name ?? 'class instance'}: its key could miss what it holds. Hand the page plain objects.`;
+		else Object.entries(value).some(([k, v]) => (found = walk(v, `${path}.${k}`, open)));
+		open.delete(value);
+		return found;
+	};
+	return `A cached page's props must be plain data, but ${walk(root, 'props', new Set()) ?? 'a value in them is not'}`;
 }
