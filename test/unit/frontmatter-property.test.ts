@@ -591,6 +591,8 @@ function build(spec: Spec): Built {
 
 	if (spec.onboarding) top.push(['onboarding', new Raw(spec.onboarding.text, false)]);
 	expected['onboarding'] = spec.onboarding?.b ?? false;
+	// Only tools write the review mark; a file written by hand reads back without it.
+	expected['needsReview'] = [];
 
 	for (const key of Object.keys(expected)) if (expected[key] === undefined) delete expected[key];
 	return { top: new YMap(top), expected, times };

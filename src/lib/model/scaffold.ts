@@ -3,6 +3,7 @@
  * recommended sections, each with one line of guidance.
  */
 import { toIsoDateTime } from './datetime';
+import { PLACEHOLDER_SERVICE } from './placeholders';
 
 /** `Payments API outage: 502s` → `payments-api-outage-502s`. */
 export function slugify(title: string): string {
@@ -49,7 +50,7 @@ started: ${at} # when impact began (UTC, or give an offset)
 detected: ${at}
 mitigated: ${at}
 resolved: ${at} # when impact ended
-services: [unknown-service] # TODO: the services affected
+services: [${PLACEHOLDER_SERVICE}] # TODO: the services affected
 impact:
   description: "TODO: who was affected and how."
   customerFacing: false

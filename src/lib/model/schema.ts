@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { parseDate, parseDateTime } from './datetime';
+import { REVIEWABLE_FIELDS } from './placeholders';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'] as const;
 export const STATUSES = ['draft', 'in-review', 'published'] as const;
@@ -251,6 +252,11 @@ export function postmortemSchema({ rootCauseIds, postmortemIds }: SchemaContext)
 			.default([]),
 		related: z.array(relatedId, { error: 'expected a list of postmortem ids' }).default([]),
 		onboarding: z.boolean({ error: 'expected true or false' }).default(false),
+		// Fields a tool guessed (the importer's suggested root cause); a published postmortem may not
+		// keep the mark, so a guess is never published unread.
+		needsReview: z
+			.array(enumOf(REVIEWABLE_FIELDS), { error: 'expected a list of field names' })
+			.default([]),
 	}).superRefine((pm, ctx) => {
 		const order = (
 			field: 'detected' | 'mitigated' | 'resolved',
