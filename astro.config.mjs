@@ -9,6 +9,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { cacheDir, contentDir as resolveContentDir, edition } from './src/node/settings.ts';
 import hindsight from './src/integrations/index.ts';
 import { bodyGuardPlugins } from './src/integrations/body-guard.ts';
+import { SECTION_SLOT, sectionSlotPlugin } from './src/integrations/section-slots.ts';
 import { GENERATED_ADDRESSES, SIDEBAR } from './src/routes.ts';
 
 // Astro writes into a module every page imports each environment variable whose name appears in
@@ -46,7 +47,10 @@ export default defineConfig({
 		syntaxHighlight: false,
 		processor: satteri({
 			// Sanitizes .md bodies and refuses script in MDX bodies.
-			hastPlugins: bodyGuardPlugins({ srcDir: fileURLToPath(new URL('./src/', import.meta.url)) }),
+			hastPlugins: [
+				...bodyGuardPlugins({ srcDir: fileURLToPath(new URL('./src/', import.meta.url)) }),
+				sectionSlotPlugin({ srcDir: fileURLToPath(new URL('./src/', import.meta.url)) }),
+			],
 		}),
 	},
 	vite: {
@@ -103,7 +107,8 @@ export default defineConfig({
 			sidebar: SIDEBAR,
 		}),
 		// Starlight's own choice for MDX: compiled to static HTML where it can be, which renders faster.
-		mdx({ optimize: true }),
+		// A body's section slots stay components: a postmortem's page fills them (integrations/section-slots.ts).
+		mdx({ optimize: { ignoreElementNames: [SECTION_SLOT] } }),
 		// Last, so its end-of-build guard reads the output after Pagefind has written its index.
 		hindsight(),
 	],

@@ -190,7 +190,8 @@ export const getServicePages = once(async () =>
 );
 
 /** The sections of a postmortem's page around its body, in page order. */
-type PageSection = 'facts' | 'timeline' | 'factors' | 'lessons' | 'actions' | 'training' | 'links';
+export type PostmortemPageSection = 'facts' | 'timeline' | 'factors' | 'lessons' | 'actions' | 'training' | 'links';
+type PageSection = PostmortemPageSection;
 
 /**
  * Everything a postmortem's page shows but its rendered body: its strip, facts, action items,
@@ -236,12 +237,19 @@ export async function renderPostmortem({ pm, glance: strip }: PostmortemView) {
 		...section('actions', 'Action items', pm.actionItems.length > 0),
 		...section('training', 'Training gaps', pm.trainingGaps.length > 0),
 		...section('links', 'Related and similar incidents', true),
-	]);
+	], { bodyTakesSections: !pm.filePath?.endsWith('.md') });
+	const sections = outline.sections;
 	return {
 		Content,
 		headings: outline.headings,
-		sections: outline.sections,
-		glance: linkActionItems(strip, outline.sections.actions && `#${outline.sections.actions.id}`),
+		sections,
+		/** Where the body shows a section (components/BodySectionSlot.astro). */
+		bodyPage: {
+			sectionAt: Object.fromEntries(
+				Object.entries(sections).flatMap(([key, s]) => (s?.inBody ? [[body.findIndex((h) => h.slug === s.id), key as PageSection]] : []))
+			),
+		},
+		glance: linkActionItems(strip, sections.actions && `#${sections.actions.id}`),
 	};
 }
 

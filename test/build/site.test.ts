@@ -88,7 +88,7 @@ describe('building the basic fixture (internal edition)', () => {
 		expect(text).toContain('Safe configuration rollout');
 	});
 
-	it('lists each section once in "On this page", body headings of the same name under it, every id once', () => {
+	it('shows each section once, a body heading of its name becoming it, and lists each once in "On this page", every id once', () => {
 		const html = readPage(build.dist, 'postmortems/2024/alpha/');
 		const nav = html.slice(html.indexOf('<starlight-toc'), html.indexOf('</starlight-toc>'));
 		const entries = [...nav.matchAll(/<li style="--depth: (\d);"[^>]*><a href="#([^"]+)"[^>]*><span[^>]*>([^<]+)<\/span>/g)].map(
@@ -98,11 +98,11 @@ describe('building the basic fixture (internal edition)', () => {
 			'Overview #_top',
 			'Facts #pm-facts-2',
 			'Timeline #pm-timeline',
-			'Contributing factors #pm-factors',
 			'What happened #what-happened',
-			'PM facts #pm-facts',
-			'Lessons learned #pm-lessons',
+			'Contributing factors #contributing-factors',
+			'Lessons learned #lessons-learned',
 			'  On canaries #on-canaries',
+			'PM facts #pm-facts',
 			'Action items #pm-actions',
 			'Training gaps #pm-training',
 			'Related and similar incidents #pm-links',
@@ -110,6 +110,11 @@ describe('building the basic fixture (internal edition)', () => {
 		const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
 		expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
 		for (const entry of entries) expect(ids).toContain(entry.split('#')[1]);
+		// On the page too: one heading each, the section's content under the author's heading, then the author's words.
+		const text = mainText(html);
+		for (const heading of ['Contributing factors', 'Lessons learned']) expect(html.match(new RegExp(`<h2[^>]*>${heading}</h2>`, 'g'))).toHaveLength(1);
+		expect(text).toMatch(/Contributing factors Section titled “Contributing factors” Technical The flag had no default\. .*The body’s own account of the factors/);
+		expect(text).toMatch(/Lessons learned Section titled “Lessons learned” What went well Rollback took five minutes once decided\..* On canaries Section titled “On canaries” Canaries would have caught it\./);
 	});
 
 	it('shows authors a completeness score in the internal edition', () => {

@@ -22,44 +22,45 @@ describe('"On this page" of a postmortem', () => {
 	it('lists the page sections around the body headings, in page order', () => {
 		const { headings, sections } = pageOutline(page([h(2, 'What happened'), h(3, 'Detail'), h(2, 'Why')]));
 		expect(texts(headings)).toEqual(['Facts', 'Contributing factors', 'What happened', '  Detail', 'Why', 'Lessons learned', 'Related and similar incidents']);
-		expect(sections.facts).toEqual({ id: 'pm-facts', text: 'Facts' });
+		expect(sections.facts).toEqual({ id: 'pm-facts', text: 'Facts', inBody: false });
 		expect(headings.find((x) => x.text === 'Lessons learned')!.slug).toBe('pm-lessons');
 	});
 
-	it('lists a body heading that reads like a page section once, as that section', () => {
-		const body = [h(2, 'Incident description'), h(2, 'Contributing factors'), h(2, 'Technical analysis'), h(2, 'Lessons  LEARNED '), h(2, 'Source')];
-		const { headings } = pageOutline(page(body));
-		expect(texts(headings)).toEqual(['Facts', 'Contributing factors', 'Incident description', 'Technical analysis', 'Source', 'Lessons learned', 'Related and similar incidents']);
-		// The entry that stays is the page's own section.
-		expect(headings.filter((x) => x.text === 'Contributing factors').map((x) => x.slug)).toEqual(['pm-factors']);
+	it('makes a body heading that reads like a page section that section, where the author put it', () => {
+		const body = [h(2, 'Incident description'), h(2, 'Contributing factors'), h(2, 'Technical analysis'), h(2, 'Lessons  LEARNED ', 'lessons-learned'), h(2, 'Source')];
+		const { headings, sections } = pageOutline(page(body));
+		expect(texts(headings)).toEqual(['Facts', 'Incident description', 'Contributing factors', 'Technical analysis', 'Lessons  LEARNED ', 'Source', 'Related and similar incidents']);
+		// The section takes the body heading's id, so the page shows its content under that heading.
+		expect(sections.factors).toEqual({ id: 'contributing-factors', text: 'Contributing factors', inBody: true });
+		expect(sections.lessons).toEqual({ id: 'lessons-learned', text: 'Lessons learned', inBody: true });
+		expect(sections.facts).toEqual({ id: 'pm-facts', text: 'Facts', inBody: false });
 	});
 
-	it('nests the headings under a merged body heading under the section, and nothing else', () => {
-		const body = [h(2, 'Lessons learned'), h(3, 'On rollbacks'), h(4, 'Deeper'), h(3, 'On alerts'), h(2, 'Source'), h(3, 'Links')];
-		const { headings } = pageOutline(page(body));
-		expect(texts(headings)).toEqual([
-			'Facts',
-			'Contributing factors',
-			'Source',
-			'  Links',
-			'Lessons learned',
-			'  On rollbacks',
-			'    Deeper',
-			'  On alerts',
-			'Related and similar incidents',
-		]);
+	it('keeps the headings under a body heading that became a section where they are, and a second one of the same name as the author wrote it', () => {
+		const body = [h(2, 'Lessons learned'), h(3, 'On rollbacks'), h(4, 'Deeper'), h(2, 'Source'), h(3, 'Lessons learned', 'lessons-learned-1')];
+		const { headings, sections } = pageOutline(page(body));
+		expect(texts(headings)).toEqual(['Facts', 'Contributing factors', 'Lessons learned', '  On rollbacks', '    Deeper', 'Source', '  Lessons learned', 'Related and similar incidents']);
+		expect(sections.lessons!.id).toBe('lessons-learned');
 	});
 
-	it('folds a deeper heading of the same name too, re-levelled under the section', () => {
+	it('lets a deeper heading of the same name become the section too', () => {
 		const body = [h(2, 'Review'), h(3, 'Contributing factors'), h(4, 'Tooling'), h(3, 'Open questions')];
-		const { headings } = pageOutline(page(body));
-		expect(texts(headings)).toEqual(['Facts', 'Contributing factors', '  Tooling', 'Review', '  Open questions', 'Lessons learned', 'Related and similar incidents']);
+		const { headings, sections } = pageOutline(page(body));
+		expect(texts(headings)).toEqual(['Facts', 'Review', '  Contributing factors', '    Tooling', '  Open questions', 'Lessons learned', 'Related and similar incidents']);
+		expect(sections.factors).toEqual({ id: 'contributing-factors', text: 'Contributing factors', inBody: true });
+	});
+
+	it('keeps the section in its place for a Markdown body, which cannot hold it, listing it once', () => {
+		const body = [h(2, 'What happened'), h(2, 'Lessons learned'), h(3, 'On rollbacks')];
+		const { headings, sections } = pageOutline(page(body), { bodyTakesSections: false });
+		expect(texts(headings)).toEqual(['Facts', 'Contributing factors', 'What happened', '  On rollbacks', 'Lessons learned', 'Related and similar incidents']);
+		expect(sections.lessons).toEqual({ id: 'pm-lessons', text: 'Lessons learned', inBody: false });
 	});
 
 	it('keeps a body heading that matches no section the page shows', () => {
 		const parts: OutlinePart<'facts'>[] = [{ section: 'facts', text: 'Facts' }, { body: [h(2, 'Lessons learned')] }];
 		expect(texts(pageOutline(parts).headings)).toEqual(['Facts', 'Lessons learned']);
-		expect(pageOutline(parts).sections).toEqual({ facts: { id: 'pm-facts', text: 'Facts' } });
+		expect(pageOutline(parts).sections).toEqual({ facts: { id: 'pm-facts', text: 'Facts', inBody: false } });
 	});
 
 	it('never gives a section an id the body already uses', () => {

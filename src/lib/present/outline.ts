@@ -15,8 +15,12 @@ export type OutlinePart<Key extends string> = { section: Key; text: string } | {
 
 export interface Outline<Key extends string> {
 	headings: Heading[];
-	/** Each section the page has, with its heading's text and id (unique on the page). */
-	sections: Partial<Record<Key, { id: string; text: string }>>;
+	/**
+	 * Each section the page has, with its heading's text and id (unique on the page). A section the
+	 * body already has a heading for is `inBody`: that heading is the section, and the page shows
+	 * the section's content under it instead of in its own place.
+	 */
+	sections: Partial<Record<Key, { id: string; text: string; inBody: boolean }>>;
 }
 
 /** The depth of the page's own section headings (`<h2>`). */
@@ -39,43 +43,38 @@ export function uniqueId(base: string, taken: Set<string>): string {
 /**
  * Merges the page's own sections with its body's headings, in page order. A body heading that
  * reads like one of the sections (the template's "## Lessons learned" beside the page's lessons)
- * is not listed a second time: it joins that section, and the headings under it in the body are
- * listed under the section. Section ids are `pm-<key>`, with a suffix when the body already uses
- * that id.
+ * becomes that section: the page shows it once, where the author put it, with the section's
+ * content under it. Other section ids are `pm-<key>`, with a suffix when the body already uses
+ * that id. A Markdown (`.md`) body cannot hold the page's components (`bodyTakesSections: false`):
+ * there the section keeps its place and is listed once, the body's heading of its name left out.
  */
-export function pageOutline<Key extends string>(parts: readonly OutlinePart<Key>[]): Outline<Key> {
+export function pageOutline<Key extends string>(
+	parts: readonly OutlinePart<Key>[],
+	{ bodyTakesSections = true }: { bodyTakesSections?: boolean } = {}
+): Outline<Key> {
 	const body = parts.flatMap((part) => ('body' in part ? part.body : []));
 	const taken = new Set(body.map((h) => h.slug));
 	const sections = parts.flatMap((part) => ('section' in part ? [part] : []));
-	const ids = new Map(sections.map((s) => [s.section, uniqueId(`pm-${s.section}`, taken)]));
-
-	const sectionOf = (text: string) => sections.find((s) => sameHeading(s.text, text))?.section;
-	const nested = new Map<Key, Heading[]>();
-	const keep = (headings: readonly Heading[]) => {
-		const kept: Heading[] = [];
-		// The body headings folded into a section, innermost last: a heading belongs to the
-		// innermost one it is deeper than.
-		const folds: { section: Key; depth: number }[] = [];
-		for (const heading of headings) {
-			while (folds.length > 0 && heading.depth <= folds.at(-1)!.depth) folds.pop();
-			const section = sectionOf(heading.text);
-			if (section !== undefined) {
-				folds.push({ section, depth: heading.depth });
-				continue;
-			}
-			const fold = folds.at(-1);
-			if (fold === undefined) kept.push(heading);
-			else nested.set(fold.section, [...(nested.get(fold.section) ?? []), { ...heading, depth: heading.depth - fold.depth + SECTION_DEPTH }]);
-		}
-		return kept;
-	};
-	// Bodies first: a section lists what the body folds into it, wherever the body comes.
-	const kept = parts.map((part) => ('body' in part ? keep(part.body) : []));
-	const headings = parts.flatMap((part, i) =>
-		'body' in part ? kept[i]! : [{ depth: SECTION_DEPTH, slug: ids.get(part.section)!, text: part.text }, ...(nested.get(part.section) ?? [])]
+	// The first body heading of a section's name takes it; a second one is only the author's heading.
+	const inBody = new Map<Key, Heading>();
+	for (const heading of body) {
+		const section = sections.find((s) => sameHeading(s.text, heading.text) && !inBody.has(s.section));
+		if (section && ![...inBody.values()].includes(heading)) inBody.set(section.section, heading);
+	}
+	const matched = new Set(inBody.values());
+	if (!bodyTakesSections) inBody.clear();
+	const ids = new Map(sections.map((s) => [s.section, inBody.get(s.section)?.slug ?? uniqueId(`pm-${s.section}`, taken)]));
+	const headings = parts.flatMap((part) =>
+		'body' in part
+			? part.body.filter((h) => bodyTakesSections || !matched.has(h))
+			: inBody.has(part.section)
+				? []
+				: [{ depth: SECTION_DEPTH, slug: ids.get(part.section)!, text: part.text }]
 	);
 	return {
 		headings,
-		sections: Object.fromEntries(sections.map((s) => [s.section, { id: ids.get(s.section)!, text: s.text }])) as Outline<Key>['sections'],
+		sections: Object.fromEntries(
+			sections.map((s) => [s.section, { id: ids.get(s.section)!, text: s.text, inBody: inBody.has(s.section) }])
+		) as Outline<Key>['sections'],
 	};
 }
