@@ -25,7 +25,7 @@ export const OWNER_PLACEHOLDER = `${PLACEHOLDER_WORD}: who owns this action`;
 const STATUS_WORDS: [ActionStatus, RegExp][] = [
 	['wont-do', /^(?:won'?t (?:do|fix)|wontfix|wont-do|declined|rejected|cancel+ed|dropped|not doing|obsolete)$/i],
 	['in-progress', /^(?:in[- ]progress|wip|started|ongoing|doing|in review|underway|partially done|partial)$/i],
-	['done', /^(?:done|complete|completed|fixed|closed|resolved|finished|shipped|merged|✅|✔️?|☑️?|yes)$/i],
+	['done', /^(?:done|complete|completed|fixed|closed|resolved|finished|shipped|merged|x|✓|✅|✔️?|☑️?|yes)$/i],
 	['open', /^(?:todo|to do|to-do|open|not started|pending|planned|new|backlog|❌|⬜|no)$/i],
 ];
 

@@ -143,7 +143,7 @@ export interface Stamp {
 	rest: string;
 }
 
-const TIME_AT = /(\d{1,2})(?::(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap])\.?\s?m\.?|:(\d{2})(?::(\d{2}))?(?:\.\d+)?|\s*([ap])\.?\s?m\.?)(?!\w)(?!:\d)/iy;
+const TIME_AT = /(\d{1,2})(?::(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([aApP])\.?\s?[mM]\.?|:(\d{2})(?::(\d{2}))?(?:\.\d+)?|\s*([aApP])\.?\s?[mM]\.?)(?![0-9_a-yA-Y])(?!:\d)/y;
 
 function timeAt(text: string, at: number): { time: NonNullable<Stamp['time']>; end: number } | undefined {
 	TIME_AT.lastIndex = at;
@@ -167,7 +167,7 @@ export function readStamp(text: string, year?: number): Stamp | undefined {
 	let at = 0;
 	const date = dateAt(source, at, year);
 	if (date) at = date.end;
-	if (date) at += /^(?:\s*(?:,|at|@|T|-|–)?\s*)/i.exec(source.slice(at))?.[0].length ?? 0;
+	if (date) at += /^(?:[*_\])]*\s*(?:,|at|@|T|-|–)?\s*[*_]*)/i.exec(source.slice(at))?.[0].length ?? 0;
 	const time = timeAt(source, at);
 	if (!date && !time) return undefined;
 	let zone: Zone | undefined;
