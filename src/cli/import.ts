@@ -60,7 +60,8 @@ function report(source: string, target: string, imported: Imported): string {
 	const counts: Record<string, number> = { timeline: data.timeline.length, actionItems: data.actionItems.length, lessons: data.lessons.length };
 	const read = imported.filled.map((field) => (counts[field] ? `${field} (${counts[field]})` : field));
 	return [
-		`imported  ${show(source)} → ${show(target)}`,
+		`imported  ${show(source)}`,
+		`  into:    ${show(target)}`,
 		`  read as ${FAMILY_NAMES[imported.family]}`,
 		`  fields:  ${read.length ? read.join(', ') : 'none read with confidence'}`,
 		...imported.notes.map((note) => `  note:    ${note}`),

@@ -41,7 +41,7 @@ export function writeImportedFile(data: ImportedFrontmatter, body: string, sourc
 		'---',
 		`# Imported by npm run import from ${from}: a draft until a person has read it.`,
 		'# needsReview names the fields the importer guessed, and TODO marks what nobody wrote down;',
-		'# see /guides/importing-postmortems/. npm run lint:content lists what is left.',
+		'# see /guides/writing-a-postmortem/#bringing-your-existing-postmortems. npm run lint:content lists what is left.',
 		...yaml,
 		'---',
 		'',
