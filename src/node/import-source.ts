@@ -106,7 +106,7 @@ function htmlAsText(node: Nodes): void {
 			return child;
 		}
 		const text = { type: 'text' as const, value: child.value };
-		return (PHRASING_PARENTS.has(parent.type) ? text : { type: 'paragraph', children: [text] }) as typeof child;
+		return (PHRASING_PARENTS.has(parent.type) ? text : { type: 'paragraph', children: [text] }) as unknown as typeof child;
 	});
 }
 
