@@ -5,7 +5,6 @@
  * `needsReview` naming every field it guessed. The file is always a draft.
  */
 import type { Heading, Nodes, Parent, Root } from 'mdast';
-import { toIsoDateTime } from '../model/datetime';
 import { PLACEHOLDER_SERVICE, PLACEHOLDER_WORD, REVIEWABLE_FIELDS } from '../model/placeholders';
 import { slugify } from '../model/scaffold';
 import type { ActionStatus, ActionType, Severity } from '../model/schema';
@@ -13,7 +12,7 @@ import type { Taxonomy } from '../model/taxonomy';
 import { readActionItems } from './action-items';
 import { suggestRootCause } from './causes';
 import { readLessons, type LessonKind } from './lessons';
-import { FAMILY_NAMES, familyOf, isMeta, partText, splitParts, type Family, type Part, type PartKey } from './sections';
+import { familyOf, isMeta, partText, splitParts, type Family, type Part, type PartKey } from './sections';
 import { fitSentences, squeeze, textOf } from './text';
 import { findDate, isoDay, momentsOf, readTimeline, type Day, type Entry } from './timeline';
 
@@ -395,4 +394,3 @@ function partOfLabel(parts: readonly Part[], heading: Heading): boolean {
 	return parts.some((p) => p.label === label && p.key !== undefined);
 }
 
-export { FAMILY_NAMES, toIsoDateTime };

@@ -4,7 +4,7 @@
  * into instants only where the date and time are there to read; the words of each entry say which
  * moments are the start, the detection, the mitigation and the end.
  */
-import type { List, Root, Table } from 'mdast';
+import type { List, Table } from 'mdast';
 import { squeeze, textOf, type Block } from './text';
 
 export interface Day {
@@ -378,4 +378,3 @@ export function momentsOf(entries: readonly Entry[]): Moments {
 	};
 }
 
-export type { Root };
