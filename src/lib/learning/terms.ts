@@ -22,6 +22,23 @@ const STOP_WORDS = new Set(
 	).split(' ')
 );
 
+/**
+ * Stems already computed: an archive repeats a few thousand words millions of times, and a stem
+ * costs microseconds. Emptied when full, so it stays small; the stems are the same either way.
+ */
+const STEMS = new Map<string, string>();
+const STEMS_KEPT = 100_000;
+
+function stem(word: string): string {
+	let out = STEMS.get(word);
+	if (out === undefined) {
+		if (STEMS.size >= STEMS_KEPT) STEMS.clear();
+		out = stemmer(word);
+		STEMS.set(word, out);
+	}
+	return out;
+}
+
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** The text's terms, in order, with repeats. */
@@ -42,7 +59,7 @@ export function termWords(text: string): TermWord[] {
 		const word = match[0].replace(/['’].*$/, '');
 		// Single letters and bare numbers carry no topic (a version or a count differs in every text).
 		if (word.length < 2 || /^\p{N}+$/u.test(word) || STOP_WORDS.has(word)) continue;
-		out.push({ term: stemmer(word), word });
+		out.push({ term: stem(word), word });
 	}
 	return out;
 }
