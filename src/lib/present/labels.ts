@@ -42,9 +42,9 @@ export const LINK_DIRECTION_LABELS: Record<LinkDirection, string> = {
 	both: 'each refers to the other',
 };
 
-/** The words of a similar incident's reasons: "both: Database (cause), payments-api (service); terms: restore, backup". */
+/** The words of a similar incident's reasons: "Both: Database (cause), payments-api (service); terms: restore, backup". */
 export const SIMILAR_REASON_LABELS = {
-	both: 'both',
+	both: 'Both',
 	cause: 'cause',
 	service: 'service',
 	trigger: 'trigger',

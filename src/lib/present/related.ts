@@ -31,7 +31,7 @@ export function similarReasons(because: SimilarReason, archive: Pick<Archive, 'r
 	];
 }
 
-/** The reasons as the page writes them: "both: Database (cause), payments-api (service); terms: restore, backup". */
+/** The reasons as the page writes them: "Both: Database (cause), payments-api (service); terms: restore, backup". */
 export function similarNote(because: SimilarReason, archive: Pick<Archive, 'rootCause'>): string {
 	const parts = similarReasons(because, archive);
 	const filed = because.causes.length + because.services.length;
