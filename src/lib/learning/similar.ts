@@ -61,8 +61,11 @@ export const SIMILAR_MIN_SCORE = 0.12;
 /** At most this many similar incidents per postmortem. */
 export const SIMILAR_LIMIT = 5;
 
-/** How many of the text model's likeliest neighbours each postmortem scores in full. */
-const TEXT_CANDIDATES = 40;
+/**
+ * How many of the text model's likeliest neighbours each postmortem scores in full. Scoring is
+ * most of the cost at 20,000 postmortems; on the sample archive 24 finds the same lists as 40.
+ */
+const TEXT_CANDIDATES = 24;
 
 /** How many neighbours in time, on each side, within each shared cause or service, are scored too. */
 const FILED_WINDOW = 3;
