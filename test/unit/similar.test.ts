@@ -64,7 +64,7 @@ describe('similar incidents', () => {
 		expect(parts.slice(0, 2)).toEqual(['certificate expiry (cause)', 'payments-api (service)']);
 		expect(parts.at(-1)).toMatch(/^terms: certificate, /);
 		expect(similarNote(because, archive)).toMatch(/^Both: certificate expiry \(cause\), payments-api \(service\); trigger: [a-z, ]+; terms: certificate, /);
-		expect(similarNote({ causes: [], services: [], trigger: [], terms: ['restore'] }, archive)).toBe('terms: restore');
+		expect(similarNote({ causes: [], services: [], trigger: [], terms: ['restore'] }, archive)).toBe('Terms: restore');
 	});
 });
 

@@ -36,7 +36,9 @@ export function similarNote(because: SimilarReason, archive: Pick<Archive, 'root
 	const parts = similarReasons(because, archive);
 	const filed = because.causes.length + because.services.length;
 	const shared = parts.slice(0, filed);
-	return [...(shared.length ? [`${WORDS.both}: ${shared.join(', ')}`] : []), ...parts.slice(filed)].join('; ');
+	const note = [...(shared.length ? [`${WORDS.both}: ${shared.join(', ')}`] : []), ...parts.slice(filed)].join('; ');
+	// A line of its own begins with a capital, "Terms: …" as much as "Both: …".
+	return note.charAt(0).toUpperCase() + note.slice(1);
 }
 
 export function relatedLists(links: PostmortemLinks, archive: Pick<Archive, 'rootCause'>): RelatedLists {
