@@ -25,7 +25,8 @@ import { glance, linkActionItems } from '../lib/present/glance';
 import { postmortemFacts } from '../lib/present/facts';
 import { timelineRows } from '../lib/present/timeline';
 import { postmortemLinks } from '../lib/model/links';
-import { relatedLists } from '../lib/present/related';
+import { relatedLists, similarReasons } from '../lib/present/related';
+import { similarIncidents } from '../lib/learning/similar';
 import { searchFilters } from '../lib/present/search-data';
 import { cacheKeyer } from '../lib/present/cache-keys';
 import { formatCount, formatMinutes } from '../lib/present/format';
@@ -72,6 +73,21 @@ export const getArchive = once(() =>
 		});
 	})
 );
+
+/**
+ * Every postmortem's similar incidents, from the text model of this edition's postmortems alone
+ * (the archive's), their bodies read as the loader hands them over, unrendered.
+ */
+const getSimilar = once(async () => {
+	const [archive, entries] = await Promise.all([getArchive(), loadEntries()]);
+	return similarIncidents(archive.postmortems, (id) => entries.get(id)?.body ?? '');
+});
+
+/** Each postmortem's similar incidents as `/api/postmortems.json` lists them. */
+export const getSimilarRecords = once(async () => {
+	const [archive, similar] = await Promise.all([getArchive(), getSimilar()]);
+	return (id: string) => (similar.get(id) ?? []).map((s) => ({ id: s.id, score: s.score, because: similarReasons(s.because, archive) }));
+});
 
 /** The content entry behind a postmortem, for rendering its MDX body. */
 async function getPostmortemEntry(id: string): Promise<PostmortemCollectionEntry> {
@@ -203,7 +219,7 @@ type PageSection = PostmortemPageSection;
  * postmortem would add 80 MB to the build's peak memory at N = 1,000.
  */
 export async function getPostmortemView(id: string) {
-	const [archive, entry, owners] = await Promise.all([getArchive(), getPostmortemEntry(id), getOwners()]);
+	const [archive, entry, owners, similar] = await Promise.all([getArchive(), getPostmortemEntry(id), getOwners(), getSimilar()]);
 	const pm = archive.byId.get(id)!;
 	const body = entry.body ?? '';
 	return {
@@ -214,7 +230,7 @@ export async function getPostmortemView(id: string) {
 		facts: postmortemFacts(pm, archive),
 		actionItems: postmortemActionRows(pm, owners, archive.buildDate),
 		timeline: timelineRows(pm.timeline, pm.started),
-		related: relatedLists(postmortemLinks(archive, pm.id), archive),
+		related: relatedLists(postmortemLinks(archive, pm.id, similar.get(pm.id)), archive),
 		searchFilters: searchFilters(pm, archive),
 		// Authors see how complete their postmortem is; the public edition's readers do not need to.
 		score: archive.edition === 'internal' ? completeness(pm, body) : undefined,

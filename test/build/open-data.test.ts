@@ -36,6 +36,17 @@ describe('open data and knowledge pages (internal edition)', () => {
 		expect(doc.postmortems[2]).toMatchObject({ id: '2023/beta', started: '2023-11-20T07:00:00.000Z', durationMinutes: 20, detected: null });
 	});
 
+	it('gives each record its similar incidents: none linked, none below the cut-off', () => {
+		const doc = json(build.dist, 'api/postmortems.json');
+		for (const record of doc.postmortems) expect(Array.isArray(record.similar), record.id).toBe(true);
+		const of = (id: string) => doc.postmortems.find((p: { id: string }) => p.id === id).similar;
+		// Alpha and beta are linked by `related`: each is listed as related, not as similar.
+		expect(of('2024/alpha')).toEqual([]);
+		expect(of('2023/beta').map((s: { id: string }) => s.id)).not.toContain('2024/alpha');
+		// Gamma and epsilon share one word ("stampede") and nothing filed: too little to list.
+		expect(of('2022/epsilon')).toEqual([]);
+	});
+
 	it('publishes stats.json per the contract', () => {
 		const stats = json(build.dist, 'api/stats.json');
 		expect(stats).toMatchObject({
@@ -183,6 +194,20 @@ describe('the built-in sample archive', () => {
 			.sort();
 		const doc = json(build.dist, 'api/postmortems.json');
 		expect(doc.postmortems.map((p: { id: string }) => p.id).sort()).toEqual(publicIds);
+		// Similar incidents come from the public postmortems alone, each with a score and reasons.
+		type Similar = { id: string; score: number; because: string[] };
+		const similar: Similar[] = doc.postmortems.flatMap((p: { similar: Similar[] }) => p.similar);
+		expect(similar.length).toBeGreaterThan(0);
+		for (const s of similar) {
+			expect(publicIds).toContain(s.id);
+			expect(s.score).toBeGreaterThanOrEqual(0.12);
+			expect(s.score).toBeLessThanOrEqual(1);
+			expect(s.because.length).toBeGreaterThan(0);
+		}
+		for (const p of doc.postmortems as { similar: Similar[] }[]) {
+			expect(p.similar.length).toBeLessThanOrEqual(5);
+			expect(p.similar.map((s) => s.score)).toEqual(p.similar.map((s) => s.score).sort((a, b) => b - a));
+		}
 		expect(build.output).toMatch(/\[hindsight\] No trace of the \d+ left-out postmortems in the output\./);
 	}, 300_000);
 });

@@ -41,20 +41,3 @@ describe('editions', () => {
 		expect(pm).toMatchObject({ url: '/postmortems/2024/review/', durationMinutes: 60, quarter: '2024-Q1' });
 	});
 });
-
-describe('similar incidents', () => {
-	it('finds incidents sharing causes or services, most alike first, never itself or a related one', () => {
-		const archive = archiveOf([
-			entry('a', { started: '2024-01-01T00:00:00Z', rootCauses: ['database', 'network'], services: ['db'] }),
-			entry('b', { started: '2024-01-02T00:00:00Z', rootCauses: ['database', 'network'], services: ['db'] }),
-			entry('c', { started: '2024-01-03T00:00:00Z', rootCauses: ['database'], services: ['web'] }),
-			entry('d', { started: '2024-01-04T00:00:00Z', rootCauses: ['hardware'], services: ['other'] }),
-			entry('e', { started: '2024-01-05T00:00:00Z', rootCauses: ['network'], services: ['db'], related: ['c'] }),
-		]);
-		const similar = archive.similar('a');
-		expect(similar.map((s) => s.postmortem.id)).toEqual(['b', 'e', 'c']);
-		expect(similar[0]).toMatchObject({ sharedRootCauses: ['database', 'network'], sharedServices: ['db'] });
-		expect(archive.similar('e').map((s) => s.postmortem.id)).not.toContain('c');
-		expect(archive.similar('d')).toEqual([]);
-	});
-});

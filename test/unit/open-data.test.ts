@@ -17,11 +17,12 @@ const archive = archiveOf([
 ]);
 
 describe('postmortems.json', () => {
-	const doc = postmortemsDocument(archive.postmortems, 'internal', '2024-06-01');
+	const doc = postmortemsDocument(archive.postmortems, 'internal', '2024-06-01', (id) => (id === '2024/b' ? [{ id: '2023/a', score: 0.5, because: ['terms: checkout'] }] : []));
 
 	it('has the edition and every postmortem, newest started first', () => {
 		expect(doc.edition).toBe('internal');
 		expect(doc.postmortems.map((p) => p.id)).toEqual(['2024/b', '2023/a']);
+		expect(doc.postmortems.map((p) => p.similar)).toEqual([[{ id: '2023/a', score: 0.5, because: ['terms: checkout'] }], []]);
 	});
 
 	it('gives times as ISO strings in UTC or null, and the derived figures', () => {

@@ -1,3 +1,4 @@
+import { similarIncidents } from '../../src/lib/learning/similar';
 import { describe, expect, it } from 'vitest';
 import { pageOutline, sameHeading, uniqueId, type Heading, type OutlinePart } from '../../src/lib/present/outline';
 import { linkedPostmortems, postmortemLinks } from '../../src/lib/model/links';
@@ -116,10 +117,12 @@ describe('related postmortems and backlinks, in one list', () => {
 	});
 
 	it('leaves the linked ones out of the similar incidents', () => {
-		// The archive finds the backlinks similar too: they share the service and the cause.
-		expect(archive.similar('2024/self').map((s) => s.postmortem.id)).toContain('2024/in-new');
-		const { similar } = postmortemLinks(archive, '2024/self');
-		expect(similar.map((s) => s.postmortem.id)).toEqual(['2024/near']);
+		// Every one shares the service and the cause; with no cut-off all but the linked ones are listed.
+		const matches = similarIncidents(archive.postmortems, () => '', { minScore: 0 }).get('2024/self')!;
+		expect(matches.map((s) => s.id)).toContain('2024/near');
+		expect(matches.map((s) => s.id).filter((id) => ['2024/mutual', '2024/out', '2024/in-old', '2024/in-new'].includes(id))).toEqual([]);
+		const { similar } = postmortemLinks(archive, '2024/self', matches);
+		expect(similar.map((s) => s.postmortem.title)).toContain('Incident 2024/near');
 		expect(() => postmortemLinks(archive, '2024/missing')).toThrow(/No postmortem with id "2024\/missing"/);
 	});
 });

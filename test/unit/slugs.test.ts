@@ -1,3 +1,4 @@
+import { similarIncidents } from '../../src/lib/learning/similar';
 import { describe, expect, it } from 'vitest';
 import { groupByService } from '../../src/lib/figures/counts';
 import { formatProblem } from '../../src/lib/model/postmortem-source';
@@ -116,6 +117,8 @@ describe('services across the archive', () => {
 	it('name a service one way for filters, and count it shared however it is spelled', () => {
 		expect(archive.serviceName('платежи')).toBe('Платежи');
 		expect(archive.serviceName('поиск')).toBe('поиск');
-		expect(archive.similar('2024/new').map((s) => [s.postmortem.id, s.sharedServices])).toEqual([['2024/mid', ['платежи']]]);
+		const similar = similarIncidents(archive.postmortems, () => '', { minScore: 0 }).get('2024/new')!;
+		expect(similar.find((s) => s.id === '2024/mid')!.because.services).toEqual(['Платежи']);
+		expect(similar.find((s) => s.id === '2024/old')?.because.services ?? []).toEqual([]);
 	});
 });

@@ -22,16 +22,44 @@ const STOP_WORDS = new Set(
 	).split(' ')
 );
 
+/**
+ * Stems already computed: an archive repeats a few thousand words millions of times, and a stem
+ * costs microseconds. Emptied when full, so it stays small; the stems are the same either way.
+ */
+const STEMS = new Map<string, string>();
+const STEMS_KEPT = 100_000;
+
+function stem(word: string): string {
+	let out = STEMS.get(word);
+	if (out === undefined) {
+		if (STEMS.size >= STEMS_KEPT) STEMS.clear();
+		out = stemmer(word);
+		STEMS.set(word, out);
+	}
+	return out;
+}
+
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** The text's terms, in order, with repeats. */
 export function terms(text: string): string[] {
-	const out: string[] = [];
+	return termWords(text).map((t) => t.term);
+}
+
+/** A term with the word it was stemmed from, lower case, so a page can show a word where the model has a stem. */
+export interface TermWord {
+	term: string;
+	word: string;
+}
+
+/** The text's terms as {@link terms} gives them, each with the word it came from. */
+export function termWords(text: string): TermWord[] {
+	const out: TermWord[] = [];
 	for (const match of text.normalize('NFKC').toLowerCase().matchAll(WORD)) {
 		const word = match[0].replace(/['’].*$/, '');
 		// Single letters and bare numbers carry no topic (a version or a count differs in every text).
 		if (word.length < 2 || /^\p{N}+$/u.test(word) || STOP_WORDS.has(word)) continue;
-		out.push(stemmer(word));
+		out.push({ term: stem(word), word });
 	}
 	return out;
 }

@@ -2,7 +2,8 @@
  * The postmortems linked with one postmortem, in one list: those its `related` names and those
  * whose `related` names it, each saying which way the link points.
  */
-import type { Archive, SimilarIncident } from './archive';
+import type { Archive } from './archive';
+import type { SimilarMatch } from '../learning/similar';
 import type { Postmortem } from './postmortem';
 
 /** `to`: this postmortem names the other; `from`: the other names this one; `both`: each names the other. */
@@ -26,25 +27,24 @@ export function linkedPostmortems(related: readonly Postmortem[], backlinks: rea
 	];
 }
 
+/** A similar incident with its score and reasons (`learning/similar.ts`). */
+export interface SimilarPostmortem extends Omit<SimilarMatch, 'id'> {
+	postmortem: Postmortem;
+}
+
 export interface PostmortemLinks {
 	linked: LinkedPostmortem[];
-	/** Nearby incidents sharing a cause or a service, leaving out those already linked. */
-	similar: SimilarIncident[];
+	/** The most similar incidents, best first; none of them linked (the similar list leaves those out). */
+	similar: SimilarPostmortem[];
 }
 
 /** Everything a postmortem's page lists as related: linked postmortems, then similar incidents. */
-export function postmortemLinks(archive: Pick<Archive, 'byId' | 'backlinks' | 'similar'>, id: string, similarLimit = 5): PostmortemLinks {
+export function postmortemLinks(archive: Pick<Archive, 'byId' | 'backlinks'>, id: string, similar: readonly SimilarMatch[] = []): PostmortemLinks {
 	const pm = archive.byId.get(id);
 	if (!pm) throw new Error(`No postmortem with id "${id}" in this edition`);
 	const linked = linkedPostmortems(
 		pm.related.map((other) => archive.byId.get(other)!),
 		archive.backlinks(id)
 	);
-	const listed = new Set(linked.map((l) => l.postmortem.id));
-	// Ask for more, so that leaving out the linked ones still leaves a full list where there is one.
-	const similar = archive
-		.similar(id, similarLimit + listed.size)
-		.filter((s) => !listed.has(s.postmortem.id))
-		.slice(0, similarLimit);
-	return { linked, similar };
+	return { linked, similar: similar.map(({ id: other, ...match }) => ({ postmortem: archive.byId.get(other)!, ...match })) };
 }

@@ -42,6 +42,15 @@ export const LINK_DIRECTION_LABELS: Record<LinkDirection, string> = {
 	both: 'each refers to the other',
 };
 
+/** The words of a similar incident's reasons: "Both: Database (cause), payments-api (service); terms: restore, backup". */
+export const SIMILAR_REASON_LABELS = {
+	both: 'Both',
+	cause: 'cause',
+	service: 'service',
+	trigger: 'trigger',
+	terms: 'terms',
+} as const;
+
 export const LESSON_LABELS: LabelsOf<typeof LESSON_KINDS> = {
 	'went-well': 'What went well',
 	'went-wrong': 'What went wrong',

@@ -67,9 +67,24 @@ export function postmortemRecord(pm: Postmortem, buildDate: string) {
 
 export type PostmortemRecord = ReturnType<typeof postmortemRecord>;
 
-/** `/api/postmortems.json`: every included postmortem, newest `started` first. */
-export function postmortemsDocument(postmortems: readonly Postmortem[], edition: Edition, buildDate: string) {
-	return { edition, postmortems: postmortems.map((pm) => postmortemRecord(pm, buildDate)) };
+/** A similar incident as `/api/postmortems.json` lists it: its id, its score (0–1) and its reasons in words. */
+export interface SimilarRecord {
+	id: string;
+	score: number;
+	because: string[];
+}
+
+/**
+ * `/api/postmortems.json`: every included postmortem, newest `started` first, each with its
+ * similar incidents (`similarOf`), as its page lists them.
+ */
+export function postmortemsDocument(
+	postmortems: readonly Postmortem[],
+	edition: Edition,
+	buildDate: string,
+	similarOf: (id: string) => SimilarRecord[]
+) {
+	return { edition, postmortems: postmortems.map((pm) => ({ ...postmortemRecord(pm, buildDate), similar: similarOf(pm.id) })) };
 }
 
 const CSV_COLUMNS = [

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getArchive } from '../../data';
+import { getArchive, getSimilarRecords } from '../../data';
 import { postmortemsDocument } from '../../lib/present/open-data';
 
 export const GET: APIRoute = async () => {
-	const archive = await getArchive();
-	return Response.json(postmortemsDocument(archive.postmortems, archive.edition, archive.buildDate));
+	const [archive, similarOf] = await Promise.all([getArchive(), getSimilarRecords()]);
+	return Response.json(postmortemsDocument(archive.postmortems, archive.edition, archive.buildDate, similarOf));
 };
