@@ -7,6 +7,7 @@ export const RULES = [
 	'completeness',
 	'mdx-hazard',
 	'unsafe-content',
+	'placeholders',
 	'frontmatter',
 	'lint-ignore',
 ] as const;
@@ -22,6 +23,7 @@ export const SEVERITY: Record<RuleName, Severity> = {
 	completeness: 'warning',
 	'mdx-hazard': 'error',
 	'unsafe-content': 'error',
+	placeholders: 'error',
 	frontmatter: 'error',
 	'lint-ignore': 'error',
 };

@@ -1,0 +1,20 @@
+/**
+ * placeholders: a postmortem that is not a draft and still holds what `npm run new` or
+ * `npm run import` left for a person to write (TODO text, the placeholder service, every timestamp
+ * the same, a `needsReview` mark). One error each, on the field's line; the build refuses the same
+ * file with the same words (`src/lib/checks/placeholders.ts` decides for both).
+ */
+import { placeholderFindings, type PlaceholderInput } from '../../lib/checks/placeholders';
+import { fieldName } from '../../lib/model/postmortem-source';
+import type { PostmortemDocument } from '../document';
+import type { RuleFinding } from '../finding';
+
+export function placeholders(doc: PostmortemDocument, data: PlaceholderInput): RuleFinding[] {
+	return placeholderFindings(data).map((found) => {
+		const line = doc.locate(found.path);
+		// At the field's first character, so an editor lands on its name.
+		const start = line ? doc.toOffset({ line, column: 1 }) : 0;
+		const indent = line ? (/^[ \t-]*/.exec(doc.text.slice(start))?.[0].length ?? 0) : 0;
+		return { rule: 'placeholders', offset: start + indent, message: `${fieldName(found.path)}: ${found.message}` };
+	});
+}
