@@ -14,7 +14,7 @@ export function placeholders(doc: PostmortemDocument, data: PlaceholderInput): R
 		const line = doc.locate(found.path);
 		// At the field's first character, so an editor lands on its name.
 		const start = line ? doc.toOffset({ line, column: 1 }) : 0;
-		const indent = line ? (/^[ \t-]*/.exec(doc.text.slice(start))?.[0].length ?? 0) : 0;
+		const indent = line ? (/^[ \t]*(?:-[ \t]+)?/.exec(doc.text.slice(start))?.[0].length ?? 0) : 0;
 		return { rule: 'placeholders', offset: start + indent, message: `${fieldName(found.path)}: ${found.message}` };
 	});
 }
