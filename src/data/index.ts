@@ -34,7 +34,7 @@ import { serviceSlug } from '../lib/model/slugs';
 import { settings } from 'virtual:hindsight/settings';
 import { loadTaxonomy } from '../node/taxonomy-file';
 import { loadOwnerNames } from '../node/owners-file';
-import { formatProblem, type ContentProblem } from '../lib/model/postmortem-source';
+import { fieldColumn, formatProblem, type ContentProblem } from '../lib/model/postmortem-source';
 import { ownersFile, postmortemsDir, taxonomyFile } from '../node/settings';
 import { ACTION_COUNT_LABELS } from '../lib/present/labels';
 import { completeCsp } from '../lib/checks/csp';
@@ -80,7 +80,7 @@ async function throwContentProblems(): Promise<void> {
 	}
 	const line = first.line ?? 1;
 	// The caret under the field's name, not under its indentation.
-	const column = first.column ?? (/^[ \t]*(?:-[ \t]+)?/.exec(fullCode?.split('\n')[line - 1] ?? '')?.[0].length ?? 0) + 1;
+	const column = first.column ?? fieldColumn(fullCode?.split('\n')[line - 1] ?? '');
 	// What the overlay shows: the file with the field's line marked (Astro reads `fullCode` itself
 	// only for files inside the project), and no stack trace, which would point into this module.
 	Object.assign(error, {

@@ -24,6 +24,11 @@ export function formatProblem(problem: ContentProblem): string {
 	return `${place}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
 }
 
+/** The column (1-based) where a frontmatter line's field starts: past its indentation and a `- `. */
+export function fieldColumn(line: string): number {
+	return (/^[ \t]*(?:-[ \t]+)?/.exec(line)?.[0].length ?? 0) + 1;
+}
+
 /** `impact.usersAffected`, `timeline[2].at`: a path as authors see it. */
 export function fieldName(path: readonly PropertyKey[]): string {
 	return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`)).join('');

@@ -5,7 +5,7 @@
  * file with the same words (`src/lib/checks/placeholders.ts` decides for both).
  */
 import { placeholderFindings, type PlaceholderInput } from '../../lib/checks/placeholders';
-import { fieldName } from '../../lib/model/postmortem-source';
+import { fieldColumn, fieldName } from '../../lib/model/postmortem-source';
 import type { PostmortemDocument } from '../document';
 import type { RuleFinding } from '../finding';
 
@@ -13,8 +13,7 @@ export function placeholders(doc: PostmortemDocument, data: PlaceholderInput): R
 	return placeholderFindings(data).map((found) => {
 		const line = doc.locate(found.path);
 		// At the field's first character, so an editor lands on its name.
-		const start = line ? doc.toOffset({ line, column: 1 }) : 0;
-		const indent = line ? (/^[ \t]*(?:-[ \t]+)?/.exec(doc.text.slice(start))?.[0].length ?? 0) : 0;
-		return { rule: 'placeholders', offset: start + indent, message: `${fieldName(found.path)}: ${found.message}` };
+		const offset = line ? doc.toOffset({ line, column: fieldColumn(doc.text.split('\n')[line - 1] ?? '') }) : 0;
+		return { rule: 'placeholders', offset, message: `${fieldName(found.path)}: ${found.message}` };
 	});
 }
