@@ -85,7 +85,7 @@ async function throwContentProblems(): Promise<void> {
 	// only for files inside the project), and no stack trace, which would point into this module.
 	Object.assign(error, {
 		name: 'ContentError',
-		title: problems.length === 1 ? 'A content file must be fixed' : 'Content files must be fixed',
+		title: new Set(problems.map((p) => p.file)).size === 1 ? 'A content file must be fixed' : 'Content files must be fixed',
 		loc: { file, line, column },
 		fullCode,
 		stack: message,
