@@ -86,6 +86,12 @@ describe.skipIf(!hasChromium)('the dev server on a broken postmortem', () => {
 		expect(await status('/postmortems/')).toBe(500);
 		expect(await status('/')).toBe(500);
 		expect(await status('/guides/writing-a-postmortem/')).toBe(200);
+		// A guide opened meanwhile shows no overlay: the last error is replayed only to error pages.
+		const guide = await browser.newPage();
+		await guide.goto(`${server.base}/guides/writing-a-postmortem/`);
+		await guide.waitForTimeout(2000);
+		expect(await overlay(guide)).toBeUndefined();
+		await guide.close();
 	}, 60_000);
 
 	it('brings the page back when the file is fixed, without a restart', async () => {
