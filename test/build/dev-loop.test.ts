@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)('the dev server on a broken postmortem', () => {
 	] as const)('shows %s made while it runs, then the page again once fixed', async (_, [from, to], message, line) => {
 		// The page may still be reloading from the last change, which aborts a navigation.
 		await page.goto(server.base + ALPHA).catch(() => undefined);
-		await until('the page', shownTitle, (title) => title === TITLE);
+		await until('the page before the change', shownTitle, (title) => title === TITLE);
 		edit(from, to);
 		try {
 			const shown = await until('the overlay', () => overlay(page), (o) => message.test(o.message));
@@ -117,6 +117,6 @@ describe.skipIf(!hasChromium)('the dev server on a broken postmortem', () => {
 		} finally {
 			writeFileSync(file, good);
 		}
-		await until('the page', shownTitle, (title) => title === TITLE);
+		await until('the page after the fix', shownTitle, (title) => title === TITLE);
 	}, 60_000);
 });
