@@ -8,6 +8,7 @@ export const RULES = [
 	'mdx-hazard',
 	'unsafe-content',
 	'placeholders',
+	'to-do',
 	'frontmatter',
 	'lint-ignore',
 ] as const;
@@ -24,6 +25,7 @@ export const SEVERITY: Record<RuleName, Severity> = {
 	'mdx-hazard': 'error',
 	'unsafe-content': 'error',
 	placeholders: 'error',
+	'to-do': 'warning',
 	frontmatter: 'error',
 	'lint-ignore': 'error',
 };

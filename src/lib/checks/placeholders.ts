@@ -50,26 +50,21 @@ export function isPlaceholderText(value: string | undefined): boolean {
 	return value !== undefined && PLACEHOLDER_TEXT.test(value);
 }
 
-const STILL_DRAFT = 'or keep `status: draft` until it is';
-
-/** Every placeholder in a postmortem that is not a draft, in frontmatter order; none for a draft. */
-export function placeholderFindings(pm: PlaceholderInput): PlaceholderFinding[] {
-	if (pm.status === 'draft') return [];
+/**
+ * Every placeholder a postmortem holds, whatever its status, in frontmatter order: what is left to
+ * write. Each message says what to do; {@link placeholderFindings} adds that a draft may wait.
+ */
+export function findPlaceholders(pm: Omit<PlaceholderInput, 'status'>): PlaceholderFinding[] {
 	const found: PlaceholderFinding[] = [];
 	const text = (path: (string | number)[], value: string | undefined) => {
-		if (isPlaceholderText(value)) {
-			found.push({ path, message: `still the placeholder "${value!.trim()}"; write the real text, ${STILL_DRAFT}` });
-		}
+		if (isPlaceholderText(value)) found.push({ path, message: `still the placeholder "${value!.trim()}"; write the real text` });
 	};
 
 	text(['title'], pm.title);
 	text(['summary'], pm.summary);
 	const service = pm.services.indexOf(PLACEHOLDER_SERVICE);
 	if (service !== -1) {
-		found.push({
-			path: ['services', service],
-			message: `"${PLACEHOLDER_SERVICE}" is the placeholder service; name the services affected, ${STILL_DRAFT}`,
-		});
+		found.push({ path: ['services', service], message: `"${PLACEHOLDER_SERVICE}" is the placeholder service; name the services affected` });
 	}
 
 	const times = [pm.started, pm.resolved, pm.detected, pm.mitigated, ...pm.timeline.map((entry) => entry.at)].filter(
@@ -81,7 +76,7 @@ export function placeholderFindings(pm: PlaceholderInput): PlaceholderFinding[] 
 			message:
 				`every timestamp is ${pm.started.toISOString()} (started, resolved${pm.detected ? ', detected' : ''}` +
 				`${pm.mitigated ? ', mitigated' : ''}${pm.timeline.length ? ' and the timeline' : ''}), the placeholder a new file starts with; ` +
-				`give when impact began, was detected, mitigated and ended, ${STILL_DRAFT}`,
+				'give when impact began, was detected, mitigated and ended',
 		});
 	}
 
@@ -101,12 +96,17 @@ export function placeholderFindings(pm: PlaceholderInput): PlaceholderFinding[] 
 	});
 
 	if (pm.needsReview.length) {
+		const one = pm.needsReview.length === 1;
 		found.push({
 			path: ['needsReview'],
-			message:
-				`a tool guessed ${pm.needsReview.join(', ')} and no one has checked ${pm.needsReview.length === 1 ? 'it' : 'them'}: ` +
-				`check ${pm.needsReview.length === 1 ? 'the value' : 'each value'}, then remove needsReview, ${STILL_DRAFT}`,
+			message: `a tool guessed ${pm.needsReview.join(', ')} and no one has checked ${one ? 'it' : 'them'}: check ${one ? 'the value' : 'each value'}, then remove needsReview`,
 		});
 	}
 	return found;
+}
+
+/** The placeholders that stop a postmortem from being built: any, unless it is a draft. */
+export function placeholderFindings(pm: PlaceholderInput): PlaceholderFinding[] {
+	if (pm.status === 'draft') return [];
+	return findPlaceholders(pm).map((found) => ({ ...found, message: `${found.message}, or keep \`status: draft\` until it is` }));
 }
