@@ -50,7 +50,8 @@ export function postmortemReloads(postmortemsDir: string): Plugin {
 		hotUpdate: {
 			order: 'pre',
 			handler({ file, modules, timestamp }) {
-				if (!file.split(sep).join('/').startsWith(prefix) || this.environment.name === 'client') return;
+				// Only the postmortem files: an image beside one is no entry, and reloads as it always did.
+				if (!/\.mdx?$/i.test(file) || !file.split(sep).join('/').startsWith(prefix) || this.environment.name === 'client') return;
 				const invalidated = new Set<EnvironmentModuleNode>();
 				for (const mod of modules) this.environment.moduleGraph.invalidateModule(mod, invalidated, timestamp, true);
 				if (isRunnableDevEnvironment(this.environment)) {
