@@ -4,9 +4,10 @@
  * figure, and pages only render what they are handed.
  */
 import { readFileSync } from 'node:fs';
+import { AstroError } from 'astro/errors';
 import { relative, resolve, sep } from 'node:path';
 import { gitHistory } from '../node/git-history';
-import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { buildArchive } from '../lib/model/archive';
 import { computeStats } from '../lib/figures/stats';
 import { recurrenceList, recurrencesAfterFix, recurrencesByCause, recurringServiceCauses, rootCauseIndex, rootCauseProfiles } from '../lib/figures/causes';
@@ -34,13 +35,15 @@ import { serviceSlug } from '../lib/model/slugs';
 import { settings } from 'virtual:hindsight/settings';
 import { loadTaxonomy } from '../node/taxonomy-file';
 import { loadOwnerNames } from '../node/owners-file';
-import { formatProblem } from '../lib/model/postmortem-source';
+import { fieldColumn, formatProblem, type ContentProblem } from '../lib/model/postmortem-source';
 import { ownersFile, postmortemsDir, taxonomyFile } from '../node/settings';
 import { ACTION_COUNT_LABELS } from '../lib/present/labels';
 import { completeCsp } from '../lib/checks/csp';
 import { cspHash, sha256, sha256Text } from '../node/hashes';
 import { bodyFiles } from '../node/body-files';
 import { actionItemsUrl } from '../lib/present/urls';
+import { contentErrorMessage } from '../node/archive-sources';
+import { CONTENT_ERROR_HINT, PROBLEMS_ENTRY } from '../node/postmortem-loader';
 
 type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
 
@@ -57,9 +60,44 @@ function once<T>(compute: () => Promise<T>): () => Promise<T> {
 	};
 }
 
-const loadEntries = once(() =>
-	getCollection('postmortems').then((list) => new Map(list.map((e) => [e.id, e])))
-);
+/**
+ * The dev server keeps running on a broken content file and stores its problems instead of failing
+ * (`postmortem-loader.ts`). Every page made from the archive throws them, so the author sees
+ * Astro's error overlay, with the first problem's file and line shown, not a page made without the
+ * broken file. The guides stay readable.
+ */
+async function throwContentProblems(): Promise<void> {
+	const problems: ContentProblem[] = (await getEntry('contentProblems', PROBLEMS_ENTRY))?.data.problems ?? [];
+	if (!problems.length) return;
+	const message = contentErrorMessage(problems);
+	const error = new AstroError(message, CONTENT_ERROR_HINT);
+	const first = problems.find((p) => p.line) ?? problems[0]!;
+	const file = resolve(first.file);
+	let fullCode: string | undefined;
+	try {
+		fullCode = readFileSync(file, 'utf8');
+	} catch {
+		// Gone since it was read: the message still names it.
+	}
+	const line = first.line ?? 1;
+	// The caret under the field's name, not under its indentation.
+	const column = first.column ?? fieldColumn(fullCode?.split('\n')[line - 1] ?? '');
+	// What the overlay shows: the file with the field's line marked (Astro reads `fullCode` itself
+	// only for files inside the project), and no stack trace, which would point into this module.
+	Object.assign(error, {
+		name: 'ContentError',
+		title: new Set(problems.map((p) => p.file)).size === 1 ? 'A content file must be fixed' : 'Content files must be fixed',
+		loc: { file, line, column },
+		fullCode,
+		stack: message,
+	});
+	throw error;
+}
+
+const loadEntries = once(async () => {
+	if (import.meta.env.DEV) await throwContentProblems();
+	return getCollection('postmortems').then((list) => new Map(list.map((e) => [e.id, e])));
+});
 
 /** The archive of this build: the edition's postmortems, newest first. */
 export const getArchive = once(() =>

@@ -1,12 +1,14 @@
 /**
  * Hindsight's Astro integration, wiring only: the settings every part reads, the Vite plugins that
- * hand postmortem bodies to the compiler, and the end-of-build leak guard over the finished output.
+ * hand postmortem bodies to the compiler (and, in the dev server, reload a page once its data is
+ * current), and the end-of-build leak guard over the finished output.
  * (Each page's Content-Security-Policy is completed as it renders, by `src/middleware.ts`.)
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { postmortemsDir, readSettings } from '../node/settings';
 import { postmortemBodiesOnly } from './bodies-only';
+import { postmortemReloads } from './dev-reload';
 import { guardEdition } from './leak-guard';
 import { settingsModule } from './settings-module';
 
@@ -26,7 +28,11 @@ export default function hindsight(): AstroIntegration {
 				};
 				updateConfig({
 					vite: {
-						plugins: [settingsModule(settings), postmortemBodiesOnly(postmortemsDir(settings.contentDir))],
+						plugins: [
+							settingsModule(settings),
+							postmortemBodiesOnly(postmortemsDir(settings.contentDir)),
+							postmortemReloads(postmortemsDir(settings.contentDir)),
+						],
 						// A content folder outside the project has no node_modules above it: the one package a
 						// body may import from resolves from the project.
 						resolve: { alias: [{ find: /^@astrojs\/starlight\/components$/, replacement: fileURLToPath(import.meta.resolve('@astrojs/starlight/components')) }] },

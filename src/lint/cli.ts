@@ -13,8 +13,8 @@ import { formatFinding, formatSummary, lintFile } from './lint';
 
 const USAGE = `Usage: npm run lint:content [-- <file or folder>…]
 
-Checks postmortems for blameful wording, secrets, personal data, missing recommended parts and
-MDX hazards. Without paths it checks every .md and .mdx file below <content dir>/postmortems
+Checks postmortems for blameful wording, secrets, personal data, missing recommended parts, MDX
+hazards and placeholders left in a postmortem that is not a draft. Without paths it checks every .md and .mdx file below <content dir>/postmortems
 (HINDSIGHT_CONTENT_DIR, default ./content). Settings: <content dir>/lint.yaml.`;
 
 /** The files to lint: each path given, with folders expanded to the postmortems below them. */

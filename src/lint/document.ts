@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import { location } from 'vfile-location';
-import { parseFrontmatter, splitFrontmatter, yamlStrings } from '../lib/model/frontmatter';
+import { parseFrontmatter, splitFrontmatter, yamlStrings, type Locate } from '../lib/model/frontmatter';
 
 export interface Point {
 	line: number;
@@ -43,6 +43,8 @@ export interface PostmortemDocument {
 	frontmatterError: { message: string; offset: number } | undefined;
 	/** Every string scalar of the frontmatter, in file order. */
 	scalars: YamlScalar[];
+	/** The file's line of a frontmatter field (`['timeline', 2, 'event']`), when it can be found. */
+	locate: Locate;
 	/** Everything after the frontmatter. */
 	body: string;
 	bodyOffset: number;
@@ -80,6 +82,7 @@ export function readDocument(path: string, text: string): PostmortemDocument {
 	let frontmatterError: PostmortemDocument['frontmatterError'];
 	let data: PostmortemDocument['data'];
 	let scalars: YamlScalar[] = [];
+	let locate: Locate = () => undefined;
 	let bodyOffset = 0;
 	const split = splitFrontmatter(text);
 	if ('error' in split) {
@@ -94,6 +97,7 @@ export function readDocument(path: string, text: string): PostmortemDocument {
 			frontmatterError = { message: problem.message, offset: toOffset({ line: problem.line, column: problem.column }) };
 		} else {
 			data = parsed.data;
+			locate = parsed.locate;
 			scalars = yamlStrings(split.raw).map((s) => ({ value: s.value, start: split.offset + s.start, end: split.offset + s.end }));
 		}
 	}
@@ -121,6 +125,7 @@ export function readDocument(path: string, text: string): PostmortemDocument {
 		data,
 		frontmatterError,
 		scalars,
+		locate,
 		body: text.slice(bodyOffset),
 		bodyOffset,
 		tree,

@@ -7,6 +7,8 @@ export const RULES = [
 	'completeness',
 	'mdx-hazard',
 	'unsafe-content',
+	'placeholders',
+	'to-do',
 	'frontmatter',
 	'lint-ignore',
 ] as const;
@@ -22,6 +24,8 @@ export const SEVERITY: Record<RuleName, Severity> = {
 	completeness: 'warning',
 	'mdx-hazard': 'error',
 	'unsafe-content': 'error',
+	placeholders: 'error',
+	'to-do': 'warning',
 	frontmatter: 'error',
 	'lint-ignore': 'error',
 };

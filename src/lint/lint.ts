@@ -12,6 +12,7 @@ import { bodyProse, frontmatterProse } from './prose';
 import { blameless } from './rules/blameless';
 import { completenessFindings } from './rules/completeness';
 import { mdxHazard } from './rules/mdx-hazard';
+import { placeholders } from './rules/placeholders';
 import { unsafeContent } from './rules/unsafe-content';
 import { personalData } from './rules/personal-data';
 import { secrets } from './rules/secrets';
@@ -44,7 +45,10 @@ export async function lintFile(path: string, text: string, config: LintConfig): 
 	if (doc.data) {
 		// The build validates the frontmatter and says what is wrong; the linter only needs typed data.
 		const parsed = schemaFor(config.rootCauseIds).safeParse(doc.data);
-		if (parsed.success) found.push(...completenessFindings(parsed.data, doc.body));
+		if (parsed.success) {
+			found.push(...completenessFindings(parsed.data, doc.body));
+			found.push(...placeholders(doc, parsed.data));
+		}
 	}
 
 	const { ignores, findings: ignoreProblems } = readIgnores(doc);

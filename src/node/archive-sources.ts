@@ -4,7 +4,8 @@
  */
 import { relative, isAbsolute } from 'node:path';
 import { ContentError } from '../lib/model/errors';
-import { formatProblem, readPostmortemText, validatePostmortem, type ContentProblem } from '../lib/model/postmortem-source';
+import { fieldName, formatProblem, readPostmortemText, validatePostmortem, type ContentProblem } from '../lib/model/postmortem-source';
+import { placeholderFindings } from '../lib/checks/placeholders';
 import { postmortemSchema, type PostmortemData } from '../lib/model/schema';
 import type { Taxonomy } from '../lib/model/taxonomy';
 import { loadTaxonomy } from './taxonomy-file';
@@ -80,6 +81,10 @@ export function readArchiveSources(contentDir: string, { cacheDir }: { cacheDir?
 		if ('problems' in valid) {
 			problems.push(...valid.problems);
 			continue;
+		}
+		// A draft may keep the scaffold's and the importer's placeholders; nothing else may.
+		for (const found of placeholderFindings(valid.data)) {
+			problems.push({ file: shown, line: text.locate(found.path), field: fieldName(found.path), message: found.message });
 		}
 		postmortems.push({ ...file, text: read.text, body: text.body, data: valid.data });
 	}

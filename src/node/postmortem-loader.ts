@@ -1,7 +1,14 @@
 /**
- * The content-layer loader of the `postmortems` collection. In place of Astro's glob loader, which
- * skips some files without a word: every postmortem is read and validated by
- * `readArchiveSources`, and any problem fails the build with the project's own message.
+ * The content-layer loaders of the `postmortems` collection and of its companion `contentProblems`.
+ * In place of Astro's glob loader, which skips some files without a word: every postmortem is read
+ * and validated by `readArchiveSources`, and any problem fails the build with the project's own
+ * message.
+ *
+ * The dev server must not stop on a broken file, nor go on showing the last good version of it: it
+ * keeps the files that are valid, drops the broken ones, and stores the problems in
+ * `contentProblems`, where the pages' data door (`src/data/index.ts`) finds them and throws them
+ * into Astro's error overlay, in the browser the author is looking at. Storing them changes the data
+ * store, which reloads the page, so fixing the file brings the page back.
  *
  * Only the postmortems the edition includes are stored. A postmortem's body is a module that Vite
  * bundles, with every image and file it imports; a left-out postmortem must never become one, or
@@ -9,9 +16,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { relative, sep } from 'node:path';
-import type { Loader } from 'astro/loaders';
+import type { DataStore, Loader } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
+import { z } from 'astro/zod';
 import { isIncluded, type ArchiveOptions } from '../lib/model/archive';
+import type { ContentProblem } from '../lib/model/postmortem-source';
 import type { PostmortemSchema } from '../lib/model/schema';
 import { contentErrorMessage, readArchiveSources } from './archive-sources';
 import { ownersFile, postmortemsDir, taxonomyFile } from './settings';
@@ -24,17 +33,47 @@ export interface PostmortemLoaderOptions {
 	schema: PostmortemSchema;
 }
 
-const HINT = 'Each line names a file, the field and what was expected. Fix the files; the build reads them again.';
+export const CONTENT_ERROR_HINT = 'Each line names a file, the field and what was expected. Fix the files; the build reads them again.';
 
-export function postmortemLoader({ contentDir, include, schema }: PostmortemLoaderOptions): Loader {
-	return {
+/** The one entry of `contentProblems`: every problem of the last reading, none when all is well. */
+export const PROBLEMS_ENTRY = 'current';
+
+const problemsSchema = z.object({
+	problems: z.array(
+		z.object({
+			file: z.string(),
+			line: z.number().optional(),
+			column: z.number().optional(),
+			field: z.string().optional(),
+			message: z.string(),
+		})
+	),
+});
+
+export function postmortemLoaders({ contentDir, include, schema }: PostmortemLoaderOptions): { postmortems: Loader; problems: Loader } {
+	// Shared by the two loaders: the postmortems' reading decides, the problems' store shows it.
+	let problems: ContentProblem[] = [];
+	let problemStore: DataStore | undefined;
+	let digestOf: ((data: string) => string) | undefined;
+	const saveProblems = () => {
+		if (!problemStore || !digestOf) return;
+		// Without `undefined` values, which the store's serialiser would keep as nothing anyway.
+		const data = { problems: problems.map((p) => JSON.parse(JSON.stringify(p)) as ContentProblem) };
+		const digest = digestOf(JSON.stringify(data));
+		if (problemStore.get(PROBLEMS_ENTRY)?.digest === digest) return;
+		problemStore.set({ id: PROBLEMS_ENTRY, data, digest });
+	};
+
+	const postmortems: Loader = {
 		name: 'hindsight-postmortems',
 		schema,
 		async load({ store, config, generateDigest, logger, watcher }) {
 			const root = fileURLToPath(config.root);
+			// Only the dev server watches; there a broken file is shown, not fatal.
+			const dev = Boolean(watcher);
 			const sync = () => {
 				const sources = readArchiveSources(contentDir, { cacheDir: fileURLToPath(config.cacheDir) });
-				if (sources.problems.length) throw new AstroError(contentErrorMessage(sources.problems), HINT);
+				if (sources.problems.length && !dev) throw new AstroError(contentErrorMessage(sources.problems), CONTENT_ERROR_HINT);
 				const untouched = new Set(store.keys());
 				for (const pm of sources.postmortems) {
 					if (!isIncluded(pm.data, include)) continue;
@@ -48,7 +87,12 @@ export function postmortemLoader({ contentDir, include, schema }: PostmortemLoad
 					}
 					store.set({ id: pm.id, data: pm.data, body: pm.body, filePath, digest, deferredRender: true });
 				}
+				// A broken file is dropped too: its last good version is not what the file says.
 				for (const id of untouched) store.delete(id);
+				problems = sources.problems;
+				saveProblems();
+				if (problems.length) logger.error(contentErrorMessage(problems));
+				return problems.length === 0;
 			};
 			sync();
 			if (!watcher) return;
@@ -59,8 +103,7 @@ export function postmortemLoader({ contentDir, include, schema }: PostmortemLoad
 			const onChange = (path: string) => {
 				if (!path.startsWith(dir + sep) && path !== taxonomyFile(contentDir) && path !== ownersFile(contentDir)) return;
 				try {
-					sync();
-					logger.info(`Reloaded postmortems after a change to ${relative(root, path)}`);
+					if (sync()) logger.info(`Reloaded postmortems after a change to ${relative(root, path)}`);
 				} catch (error) {
 					logger.error((error as Error).message);
 				}
@@ -70,4 +113,17 @@ export function postmortemLoader({ contentDir, include, schema }: PostmortemLoad
 			watcher.on('unlink', onChange);
 		},
 	};
+
+	const problemsLoader: Loader = {
+		name: 'hindsight-content-problems',
+		schema: problemsSchema,
+		load({ store, generateDigest }) {
+			problemStore = store;
+			digestOf = generateDigest;
+			saveProblems();
+			return Promise.resolve();
+		},
+	};
+
+	return { postmortems, problems: problemsLoader };
 }

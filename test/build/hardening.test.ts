@@ -66,7 +66,7 @@ describe('files the build cannot use', () => {
 		['TOML frontmatter', /toml\.md:1: expected YAML frontmatter .*got TOML/],
 		['text that is not UTF-8', /latin1\.md:2:11: expected UTF-8 text; byte 0xe9/],
 		['a field given twice, by name', /twice\.md:\d+:1: the field "title" is given twice/],
-		['a missing field, in the project\'s words', /no-impact\.md: impact: missing; this field is required: expected a mapping with description/],
+		['a missing field, in the project\'s words', /no-impact\.md:1: impact: missing; this field is required: expected a mapping with description/],
 		['an offset of a whole day', /dates\.md:5: started: expected an ISO 8601 datetime .*got "2024-03-05T10:00:00\+24:00"/],
 		['hour 25', /dates\.md:\d+: detected: .*got "2024-03-05T25:00:00Z"/],
 		['a one-digit month', /dates\.md:\d+: mitigated: .*got "2024-3-5T10:30:00Z"/],

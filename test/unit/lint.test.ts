@@ -447,3 +447,33 @@ describe('output', () => {
 		expect(formatSummary([], 0)).toBe('0 errors, 0 warnings in 0 files');
 	});
 });
+
+describe('placeholders', () => {
+	it('names every placeholder of a postmortem that is not a draft, on its line', async () => {
+		const findings = await lint('placeholders.mdx');
+		expect(where(findings, 'placeholders')).toEqual([
+			at(2, 1, 'title: still the placeholder "TODO: a title"; write the real text, or keep `status: draft` until it is'),
+			at(3, 1, 'summary: still the placeholder'),
+			at(6, 1, 'started: every timestamp is 2024-05-01T10:00:00.000Z (started, resolved, detected, mitigated and the timeline)'),
+			at(10, 1, 'services[1]: "unknown-service" is the placeholder service'),
+			at(12, 3, 'impact.description: still the placeholder'),
+			at(14, 1, 'needsReview: a tool guessed rootCauses and no one has checked it'),
+			at(15, 1, 'trigger: still the placeholder "TODO"'),
+			at(18, 5, 'timeline[0].event: still the placeholder'),
+			at(20, 5, 'contributingFactors[0].description: still the placeholder'),
+			at(24, 5, 'actionItems[0].title: still the placeholder "TODO :"'),
+			at(24, 5, 'actionItems[0].owner: still the placeholder "TODO"'),
+			at(26, 5, 'trainingGaps[0].topic: still the placeholder'),
+		]);
+		expect(findings.filter((f) => f.rule === 'placeholders').every((f) => f.severity === 'error')).toBe(true);
+	});
+
+	it('lets a draft keep them, listing them as warnings: what is left to write', async () => {
+		const findings = await lint('placeholders-draft.mdx');
+		expect(where(findings, 'placeholders')).toEqual([]);
+		const todo = findings.filter((f) => f.rule === 'to-do');
+		expect(todo).toHaveLength(12);
+		expect(todo.every((f) => f.severity === 'warning')).toBe(true);
+		expect(where(todo, 'to-do')[0]).toEqual(at(2, 1, 'title: still the placeholder "TODO: a title"; write the real text before the status leaves draft'));
+	});
+});

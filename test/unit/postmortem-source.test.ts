@@ -35,10 +35,26 @@ describe('validating a postmortem', () => {
 
 	it('names a missing field and what it should be, not the schema library\'s words', () => {
 		expect(check(VALID.replace('impact:\n  description: d\n', ''))).toEqual([
-			'pm.md: impact: missing; this field is required: expected a mapping with description (required), usersAffected, customerFacing and dataLoss',
+			'pm.md:1: impact: missing; this field is required: expected a mapping with description (required), usersAffected, customerFacing and dataLoss',
 		]);
-		expect(check(VALID.replace('title: T\n', ''))).toEqual(['pm.md: title: missing; this field is required: expected a title as text']);
-		expect(check(VALID.replace('severity: SEV3\n', ''))).toEqual(['pm.md: severity: missing; this field is required: expected one of "SEV1", "SEV2", "SEV3", "SEV4", "SEV5"']);
+		expect(check(VALID.replace('title: T\n', ''))).toEqual(['pm.md:1: title: missing; this field is required: expected a title as text']);
+		expect(check(VALID.replace('severity: SEV3\n', ''))).toEqual(['pm.md:1: severity: missing; this field is required: expected one of "SEV1", "SEV2", "SEV3", "SEV4", "SEV5"']);
+	});
+
+	it('puts a missing field on a line: its parent\'s, or the frontmatter\'s first', () => {
+		expect(check(VALID.replace('  description: d', '  customerFacing: true'))).toEqual([
+			'pm.md:8: impact.description: missing; this field is required: expected a description of the impact as text',
+		]);
+		expect(check(VALID.replace('summary: S\n', ''), '\n')).toEqual(['pm.md:2: summary: missing; this field is required: expected a summary as text']);
+	});
+
+	it('names the line of an unknown root cause and of a date that does not exist', () => {
+		expect(check(VALID.replace('rootCauses: [network]', 'rootCauses:\n  - network\n  - cosmic-rays'))).toEqual([
+			expect.stringMatching(/^pm\.md:12: rootCauses\[1\]: unknown root cause "cosmic-rays"; expected one of the taxonomy ids/),
+		]);
+		expect(check(VALID.replace('started: 2024-03-05T10:00:00Z', 'started: 2024-03-45T10:00:00Z'))).toEqual([
+			expect.stringMatching(/^pm\.md:5: started: expected an ISO 8601 datetime .*got "2024-03-45T10:00:00Z"/),
+		]);
 	});
 
 	it('names the field, its line, what was expected and what was got', () => {

@@ -24,6 +24,11 @@ export function formatProblem(problem: ContentProblem): string {
 	return `${place}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
 }
 
+/** The column (1-based) where a frontmatter line's field starts: past its indentation and a `- `. */
+export function fieldColumn(line: string): number {
+	return (/^[ \t]*(?:-[ \t]+)?/.exec(line)?.[0].length ?? 0) + 1;
+}
+
 /** `impact.usersAffected`, `timeline[2].at`: a path as authors see it. */
 export function fieldName(path: readonly PropertyKey[]): string {
 	return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`)).join('');
@@ -37,6 +42,8 @@ export interface PostmortemText {
 	bodyOffset: number;
 	/** The file's line of a frontmatter field, when it can be found. */
 	locate: (path: readonly PropertyKey[]) => number | undefined;
+	/** The line of the opening `---`: where a missing top-level field is reported. */
+	frontmatterLine: number;
 }
 
 /**
@@ -53,6 +60,7 @@ export function readPostmortemText(file: string, text: string, parse: typeof par
 		body: text.slice(split.bodyOffset),
 		bodyOffset: split.bodyOffset,
 		locate: parsed.locate,
+		frontmatterLine: split.line - 1,
 	};
 }
 
@@ -95,7 +103,9 @@ function issueProblems(file: string, issue: core.$ZodIssue, text: PostmortemText
 	} else if (!/\bgot\b/.test(message) && issue.code !== 'custom' && !message.includes(JSON.stringify(value))) {
 		message = `${message}; got ${describe(value)}`;
 	}
-	return [{ file, line: text.locate(issue.path), field: fieldName(issue.path) || undefined, message }];
+	// A missing field has no line of its own: its parent's (`impact` for `impact.description`), or
+	// the frontmatter's first for a top-level one, so every problem has a line an editor can open.
+	return [{ file, line: text.locate(issue.path) ?? text.frontmatterLine, field: fieldName(issue.path) || undefined, message }];
 }
 
 /** Validates read frontmatter against the schema: typed data, or every problem with its line. */
