@@ -11,8 +11,7 @@ import { convertPostmortem, type Imported } from '../lib/import/convert';
 import { FAMILY_NAMES } from '../lib/import/sections';
 import { writeImportedFile } from '../lib/import/writer';
 import { ContentError } from '../lib/model/errors';
-import { parseFrontmatter, splitFrontmatter } from '../lib/model/frontmatter';
-import { formatProblem, validatePostmortem } from '../lib/model/postmortem-source';
+import { formatProblem, readPostmortemText, validatePostmortem } from '../lib/model/postmortem-source';
 import { postmortemSchema } from '../lib/model/schema';
 import { HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, mdxProblem, readImportSource, toMdxBody } from '../node/import-source';
 import { findPostmortemFiles } from '../node/postmortem-files';
@@ -134,10 +133,9 @@ function main(args: string[]): number {
 		}
 		const text = writeImportedFile(result.imported.data, toMdxBody(result.imported.body), relative(process.cwd(), file) || file);
 		// The importer checks its own work: a file it writes must pass the contract and parse as MDX.
-		const split = splitFrontmatter(text);
-		const front = 'error' in split ? undefined : parseFrontmatter(split.raw, split.line);
-		const valid = front && 'data' in front ? validatePostmortem(target, { frontmatter: front.data, body: '', bodyOffset: 0, locate: front.locate }, schema) : undefined;
-		const mdx = 'error' in split ? undefined : mdxProblem(text.slice(split.bodyOffset));
+		const output = readPostmortemText(target, text);
+		const valid = 'problems' in output ? undefined : validatePostmortem(target, output, schema);
+		const mdx = 'problems' in output ? undefined : mdxProblem(output.body);
 		if (!valid || 'problems' in valid || mdx) {
 			fail(`the importer made a file that would not build (a bug; please report it with this file): ${valid && 'problems' in valid ? valid.problems.map(formatProblem).join('; ') : (mdx ?? 'unreadable frontmatter')}`);
 			continue;
