@@ -75,11 +75,25 @@ interface Word {
 // and stems are its rules, and the word as written is kept beside its term for labels.
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
-function wordsOf(text: string): Word[] {
+/**
+ * A text's words. `known` keeps each word as written with its term for the texts of one run (one
+ * object per word, shared by every text that writes it): an archive's texts use a vocabulary of
+ * thousands of words, written millions of times at 20,000 postmortems.
+ */
+function wordsOf(text: string, known: Map<string, Word | null>): Word[] {
 	const out: Word[] = [];
-	for (const match of text.normalize('NFKC').toLowerCase().matchAll(WORD)) {
-		const [term] = terms(match[0]);
-		if (term && !SETTING_TERMS.has(term)) out.push({ term, word: match[0].replace(/['’].*$/, '') });
+	// ASCII is its own NFKC form; `match` is many times faster than `matchAll` here, and a word is
+	// lower-cased once, when first met, not each text.
+	const normal = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKC');
+	for (const written of normal.match(WORD) ?? []) {
+		let word = known.get(written);
+		if (word === undefined) {
+			const lower = written.toLowerCase();
+			const [term] = terms(lower);
+			word = term && !SETTING_TERMS.has(term) ? { term, word: lower.replace(/['’].*$/, '') } : null;
+			known.set(written, word);
+		}
+		if (word) out.push(word);
 	}
 	return out;
 }
@@ -89,11 +103,10 @@ function wordsOf(text: string): Word[] {
  * "expires" → expir): a term ending in i is read as the term without it, when that one is in the
  * texts too.
  */
-function mergeYStems(lists: Word[][]): void {
-	const all = new Set(lists.flatMap((list) => list.map((w) => w.term)));
-	for (const list of lists) {
-		for (const w of list) if (w.term.length > 3 && w.term.endsWith('i') && all.has(w.term.slice(0, -1))) w.term = w.term.slice(0, -1);
-	}
+function mergeYStems(words: Iterable<Word | null>): void {
+	const list = [...words].filter((w): w is Word => w !== null);
+	const all = new Set(list.map((w) => w.term));
+	for (const w of list) if (w.term.length > 3 && w.term.endsWith('i') && all.has(w.term.slice(0, -1))) w.term = w.term.slice(0, -1);
 }
 
 interface Vector {
@@ -122,6 +135,63 @@ function similarity(a: Vector, b: Vector): number {
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The normalised sum of unit vectors: what a group's texts say together. */
+function centroid(list: readonly Vector[]): Vector {
+	const sum = new Map<string, number>();
+	for (const v of list) v.terms.forEach((term, k) => sum.set(term, (sum.get(term) ?? 0) + v.weights[k]!));
+	const sorted = [...sum.keys()].sort(byCodePoint);
+	const norm = Math.hypot(...sorted.map((t) => sum.get(t)!));
+	return { terms: sorted, weights: sorted.map((t) => sum.get(t)! / norm) };
+}
+
+/**
+ * Greedy leader clustering of vectors: the weightiest first (ties by index), each joins the most
+ * alike leader at or above `cutoff` (ties by the earlier leader) or leads a group of its own.
+ * Leaders are found through an inverted index probed with a vector's {@link KEY_TERMS} heaviest
+ * terms. Groups by leader, members in the order they joined.
+ */
+function leaderClusters(
+	vectors: readonly Vector[],
+	weight: readonly number[],
+	apart: (a: number, b: number) => boolean,
+	cutoff: number,
+	onScore?: ((leader: number, member: number, score: number) => void) | undefined
+): Map<number, number[]> {
+	const order = vectors.map((_, d) => d).sort((a, b) => weight[b]! - weight[a]! || a - b);
+	const groups = new Map<number, number[]>();
+	const postings = new Map<string, number[]>();
+	for (const d of order) {
+		const v = vectors[d]!;
+		const keys = v.terms
+			.map((term, k) => ({ term, weight: v.weights[k]! }))
+			.sort((a, b) => b.weight - a.weight || byCodePoint(a.term, b.term))
+			.slice(0, KEY_TERMS);
+		const seen = new Set<number>();
+		let best = -1;
+		let bestScore = cutoff;
+		for (const { term } of keys) {
+			const list = postings.get(term);
+			if (!list || list.length > MAX_POSTINGS) continue;
+			for (const leader of list) {
+				if (seen.has(leader) || apart(d, leader)) continue;
+				seen.add(leader);
+				const score = similarity(v, vectors[leader]!);
+				onScore?.(leader, d, score);
+				if (score > bestScore || (score === bestScore && (best < 0 || leader < best))) {
+					best = leader;
+					bestScore = score;
+				}
+			}
+		}
+		if (best >= 0) groups.get(best)!.push(d);
+		else {
+			groups.set(d, [d]);
+			for (const term of v.terms) (postings.get(term) ?? postings.set(term, []).get(term)!).push(d);
+		}
+	}
+	return groups;
+}
+
 export interface NearDuplicateGroup {
 	/** Indices into the texts given, in input order. */
 	members: number[];
@@ -140,16 +210,23 @@ export function groupNearDuplicates(
 	sources: readonly string[] = texts.map((_, i) => String(i)),
 	cutoff = SIMILARITY_CUTOFF,
 	debug?: { floor: number; pairs?: [number, number, number][] }): NearDuplicateGroup[] {
-	const words = texts.map(wordsOf);
-	mergeYStems(words);
+	// The same sentence written in many postmortems is read once (its words are then shared, and
+	// read only).
+	const known = new Map<string, Word | null>();
+	const read = new Map<string, Word[]>();
+	const words = texts.map((text) => read.get(text) ?? read.set(text, wordsOf(text, known)).get(text)!);
+	mergeYStems(known.values());
 
-	// Texts with the same terms are one text here: the same sentence in a hundred postmortems is
+	// Texts with the same terms are one text here: the same statement in a hundred postmortems is
 	// compared once, and does not make its own words look common.
-	const signatureOf = words.map((list) => [...new Set(list.map((w) => w.term))].sort(byCodePoint).join(' '));
+	const signatures = new Map<Word[], string>();
+	const signatureOf = words.map(
+		(list) => signatures.get(list) ?? signatures.set(list, [...new Set(list.map((w) => w.term))].sort(byCodePoint).join(' ')).get(list)!
+	);
 	const distinct = new Map<string, number>();
 	const textsOf: number[][] = [];
-	const distinctOf = signatureOf.map((signature, i) => {
-		if (signature === '') return -1;
+	signatureOf.forEach((signature, i) => {
+		if (signature === '') return;
 		let d = distinct.get(signature);
 		if (d === undefined) {
 			d = textsOf.length;
@@ -157,7 +234,6 @@ export function groupNearDuplicates(
 			textsOf.push([]);
 		}
 		textsOf[d]!.push(i);
-		return d;
 	});
 
 	// Document frequency over distinct texts, then TF-IDF vectors of unit length.
@@ -174,61 +250,47 @@ export function groupNearDuplicates(
 		return { terms: sorted, weights: raw.map((w) => w / norm) };
 	});
 
-	const postings = new Map<string, number[]>();
-	vectors.forEach((v, d) => v.terms.forEach((term) => (postings.get(term) ?? postings.set(term, []).get(term)!).push(d)));
-
-	// Union-find over distinct texts; the smaller index is the root, so groups do not depend on the
-	// order pairs are found in.
-	const parent = vectors.map((_, d) => d);
-	const find = (d: number): number => {
-		while (parent[d] !== d) d = parent[d] = parent[parent[d]!]!;
-		return d;
-	};
-	const union = (a: number, b: number) => {
-		const [ra, rb] = [find(a), find(b)];
-		if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-	};
 
 	// Texts of one postmortem are not compared: they share its names ("Rapid Response Content") and
-	// would chain its unrelated lessons into one theme; a theme is what incidents have in common.
+	// would pull its unrelated lessons into one theme; a theme is what incidents have in common.
 	const onlySource = textsOf.map((members) => {
 		const first = sources[members[0]!]!;
 		return members.every((i) => sources[i] === first) ? first : undefined;
 	});
-	const sameSource = (a: number, b: number) => onlySource[a] !== undefined && onlySource[a] === onlySource[b];
-
 	const pairs: [number, number, number][] = [];
-	const debugSeen = new Set<string>();
-	vectors.forEach((v, d) => {
-		const keys = v.terms
-			.map((term, k) => ({ term, weight: v.weights[k]! }))
-			.sort((a, b) => b.weight - a.weight || byCodePoint(a.term, b.term))
-			.slice(0, KEY_TERMS);
-		const seen = new Set<number>();
-		for (const { term } of keys) {
-			const list = postings.get(term)!;
-			if (list.length > MAX_POSTINGS) continue;
-			for (const other of list) {
-				// Both ways: a pair is found when either text's keys reach the other.
-				if (other === d || seen.has(other) || sameSource(d, other)) continue;
-				seen.add(other);
-				const score = similarity(v, vectors[other]!);
-				if (score >= cutoff) union(d, other);
-				if (debug && score >= debug.floor && !debugSeen.has(`${Math.min(d, other)} ${Math.max(d, other)}`)) {
-					debugSeen.add(`${Math.min(d, other)} ${Math.max(d, other)}`);
-					pairs.push([textsOf[Math.min(d, other)]![0]!, textsOf[Math.max(d, other)]![0]!, score]);
-				}
-			}
-		}
+
+	// Leader clustering, twice. First over texts: in turn, the most often written first (ties by
+	// first appearance), each joins the most alike leader at or above the cut-off or becomes a leader
+	// itself, so every member is a near-duplicate of its leader. Then the same over those groups'
+	// centroids, so paraphrases that each came close to a different leader meet. Two rounds and no
+	// more: joining pairs in a chain made one group of 20,000 templated action items, each a word
+	// away from the next.
+	const sourceCount = (members: readonly number[]) => new Set(members.map((i) => sources[i])).size;
+	const round1 = leaderClusters(
+		vectors,
+		textsOf.map((members) => sourceCount(members)),
+		(a, b) => onlySource[a] !== undefined && onlySource[a] === onlySource[b],
+		cutoff,
+		debug && ((a, b, score) => pairs.push([textsOf[a]![0]!, textsOf[b]![0]!, score]))
+	);
+	const firstGroups = [...round1.values()];
+	const groupSource = firstGroups.map((ds) => {
+		const all = new Set(ds.flatMap((d) => textsOf[d]!.map((i) => sources[i]!)));
+		return all.size === 1 ? [...all][0] : undefined;
 	});
+	const round2 = leaderClusters(
+		firstGroups.map((ds) => centroid(ds.map((d) => vectors[d]!))),
+		firstGroups.map((ds) => sourceCount(ds.flatMap((d) => textsOf[d]!))),
+		(a, b) => groupSource[a] !== undefined && groupSource[a] === groupSource[b],
+		cutoff
+	);
 
 	if (debug) debug.pairs = pairs;
 	const byRoot = new Map<number, number[]>();
-	distinctOf.forEach((d, i) => {
-		if (d < 0) return;
-		const root = find(d);
-		(byRoot.get(root) ?? byRoot.set(root, []).get(root)!).push(i);
-	});
+	for (const groups of round2.values()) {
+		const members = groups.flatMap((g) => firstGroups[g]!.flatMap((d) => textsOf[d]!)).sort((a, b) => a - b);
+		byRoot.set(members[0]!, members);
+	}
 	return [...byRoot.values()].map((members) => ({ members, words: labelWords(members.map((i) => words[i]!), members.map((i) => sources[i]!), idf) }));
 }
 
