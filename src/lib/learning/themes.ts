@@ -35,9 +35,10 @@ export const MIN_SHARED_TERMS = 2;
  * Words that set the scene of almost any postmortem rather than say what it learned, and adverbs of
  * place that the terms module keeps for longer texts: kept out of the short texts compared here
  * only. With them, "the affected service in that region" joined unrelated lessons, and "moved
- * traffic away" met "moved the impact away".
+ * traffic away" met "moved the impact away". "Make" and "add" begin action items of every kind: as
+ * a label's first word ("Make, internal, production") they said nothing.
  */
-const SETTING_TERMS = new Set(terms('service services affected affect customer customers user users away'));
+const SETTING_TERMS = new Set(terms('service services affected affect customer customers user users away make add'));
 
 /** A theme needs two incidents: one postmortem saying a thing twice is not a pattern. */
 export const MIN_THEME_INCIDENTS = 2;
