@@ -27,6 +27,7 @@ export const SITE_PAGES: readonly SitePage[] = [
 	{ link: '/', label: 'Home', group: 'top', generated: true, example: '/' },
 	{ link: '/postmortems/', label: 'Postmortems', group: 'top', generated: true, children: ['/postmortems/**/*', '/archive/*'], example: '/postmortems/' },
 	{ link: '/root-causes/', label: 'Root causes', group: 'Learning', home: 'Which causes keep coming back, and which fixes did not hold.', generated: true, children: '/root-causes/**/*', example: '/root-causes/' },
+	{ link: '/themes/', label: 'Themes', group: 'Learning', home: 'What incidents keep saying: lessons, causes and fixes written again in other words.', generated: true, children: '/themes/**/*', example: '/themes/' },
 	{ link: '/lessons/', label: 'Lessons learned', group: 'Learning', home: 'What went well, what went wrong, and where we got lucky.', generated: true, children: '/lessons/**/*', example: '/lessons/' },
 	{ link: '/training/', label: 'Training and onboarding', group: 'Learning', home: 'Training gaps incidents exposed, and a reading path for new team members.', generated: true, children: '/training/**/*', example: '/training/' },
 	{ link: '/action-items/', label: 'Action items', group: 'Learning', home: 'Follow-up work across postmortems: what is overdue and whose it is.', generated: true, children: '/action-items/**/*', example: '/action-items/' },
@@ -40,7 +41,7 @@ export const SITE_PAGES: readonly SitePage[] = [
 ];
 
 /** The home page lists the knowledge pages in this order. */
-const HOME_ORDER = ['/root-causes/', '/lessons/', '/trends/', '/training/', '/action-items/', '/services/', '/guides/writing-a-postmortem/'];
+const HOME_ORDER = ['/root-causes/', '/themes/', '/lessons/', '/trends/', '/training/', '/action-items/', '/services/', '/guides/writing-a-postmortem/'];
 
 /** The sidebar, in Starlight's form. */
 export const SIDEBAR = [

@@ -44,6 +44,8 @@ import { bodyFiles } from '../node/body-files';
 import { actionItemsUrl } from '../lib/present/urls';
 import { contentErrorMessage } from '../node/archive-sources';
 import { CONTENT_ERROR_HINT, PROBLEMS_ENTRY } from '../node/postmortem-loader';
+import { themeFigures, themesDocument } from '../lib/learning/themes';
+import { lessonThemes, postmortemThemes, repeatedFixViews, themeIncidentPages, themesByCause } from '../lib/present/themes-view';
 
 type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
 
@@ -244,7 +246,7 @@ export const getServicePages = once(async () =>
 );
 
 /** The sections of a postmortem's page around its body, in page order. */
-export type PostmortemPageSection = 'facts' | 'timeline' | 'factors' | 'lessons' | 'actions' | 'training' | 'links';
+export type PostmortemPageSection = 'facts' | 'timeline' | 'factors' | 'lessons' | 'actions' | 'training' | 'themes' | 'links';
 type PageSection = PostmortemPageSection;
 
 /**
@@ -269,6 +271,7 @@ export async function getPostmortemView(id: string) {
 		actionItems: postmortemActionRows(pm, owners, archive.buildDate),
 		timeline: timelineRows(pm.timeline, pm.started),
 		related: relatedLists(postmortemLinks(archive, pm.id, similar.get(pm.id)), archive),
+		themes: postmortemThemes(await getThemes(), pm.id),
 		searchFilters: searchFilters(pm, archive),
 		// Authors see how complete their postmortem is; the public edition's readers do not need to.
 		score: archive.edition === 'internal' ? completeness(pm, body) : undefined,
@@ -279,7 +282,7 @@ export async function getPostmortemView(id: string) {
 export type PostmortemView = Awaited<ReturnType<typeof getPostmortemView>>;
 
 /** A postmortem's body rendered, with the page's sections around it and "On this page". */
-export async function renderPostmortem({ pm, glance: strip }: PostmortemView) {
+export async function renderPostmortem({ pm, glance: strip, themes }: PostmortemView) {
 	const { Content, headings: body } = await render(await getPostmortemEntry(pm.id));
 	const section = (key: PageSection, text: string, shown: boolean): OutlinePart<PageSection>[] => (shown ? [{ section: key, text }] : []);
 	const outline = pageOutline<PageSection>([
@@ -290,6 +293,7 @@ export async function renderPostmortem({ pm, glance: strip }: PostmortemView) {
 		...section('lessons', 'Lessons learned', pm.lessons.length > 0),
 		...section('actions', 'Action items', pm.actionItems.length > 0),
 		...section('training', 'Training gaps', pm.trainingGaps.length > 0),
+		...section('themes', 'Themes', themes.length > 0),
 		...section('links', 'Related and similar incidents', true),
 	], { bodyTakesSections: !pm.filePath?.endsWith('.md') });
 	const sections = outline.sections;
@@ -354,3 +358,42 @@ async function getSourceInfo(pm: { filePath: string | undefined }): Promise<{ ed
 	const lastUpdated = history?.lastChanged.get(file);
 	return { editUrl: new URL(path, base).href, ...(lastUpdated ? { lastUpdated } : {}) };
 }
+
+// --- Themes and repeated fixes (issue 14, part B) ------------------------------------------------
+
+/**
+ * The edition's themes and repeated fixes, computed once per build from its postmortems alone:
+ * a public build's themes never see an internal postmortem.
+ */
+export const getThemes = once(() => getArchive().then((a) => themeFigures(a.postmortems)));
+
+/** `/api/themes.json`. */
+export const getThemesDocument = once(async () => themesDocument(await getThemes(), (await getArchive()).edition));
+
+/** `/themes/` in pages, and how many postmortems the themes are drawn from. */
+export const getThemeList = once(async () => {
+	const [figures, archive] = await Promise.all([getThemes(), getArchive()]);
+	return {
+		pages: listPages(figures.themes, PAGE_SIZES.themes),
+		postmortems: archive.postmortems.length,
+		recurring: figures.themes.filter((t) => t.recurringAfterFix !== null).length,
+	};
+});
+
+/** Each theme's pages: the theme and its incidents, with what each wrote in it. */
+export const getThemePages = once(async () =>
+	(await getThemes()).themes.map((theme) => ({ theme, pages: themeIncidentPages(theme) }))
+);
+
+/** The themes `/lessons/` links to. */
+export const getLessonThemes = once(async () => {
+	const { themes } = await getThemes();
+	return { links: lessonThemes(themes), total: themes.length };
+});
+
+/** The themes each root cause's page links to, by cause id. */
+export const getCauseThemes = once(async () => themesByCause((await getThemes()).themes));
+
+/** `/action-items/`'s repeated fixes and their own pages. */
+export const getRepeatedFixes = once(async () => repeatedFixViews((await getThemes()).repeatedFixes));
+

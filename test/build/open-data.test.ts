@@ -47,6 +47,19 @@ describe('open data and knowledge pages (internal edition)', () => {
 		expect(of('2022/epsilon')).toEqual([]);
 	});
 
+	it('publishes themes.json per the contract, from the edition\'s postmortems', () => {
+		const doc = json(build.dist, 'api/themes.json');
+		expect(doc.edition).toBe('internal');
+		expect(Array.isArray(doc.themes)).toBe(true);
+		const ids = new Set(json(build.dist, 'api/postmortems.json').postmortems.map((p: { id: string }) => p.id));
+		for (const theme of doc.themes) {
+			expect(Object.keys(theme)).toEqual(expect.arrayContaining(['id', 'label', 'postmortems', 'lessons', 'actionItems', 'contributingFactors', 'firstSeen', 'lastSeen']));
+			expect(theme.postmortems.length).toBeGreaterThanOrEqual(2);
+			for (const id of theme.postmortems) expect(ids.has(id)).toBe(true);
+		}
+		expect(existsSync(join(build.dist, 'themes/index.html'))).toBe(true);
+	});
+
 	it('publishes stats.json per the contract', () => {
 		const stats = json(build.dist, 'api/stats.json');
 		expect(stats).toMatchObject({
@@ -209,5 +222,22 @@ describe('the built-in sample archive', () => {
 			expect(p.similar.map((s) => s.score)).toEqual(p.similar.map((s) => s.score).sort((a, b) => b - a));
 		}
 		expect(build.output).toMatch(/\[hindsight\] No trace of the \d+ left-out postmortems in the output\./);
+
+		// Themes and repeated fixes of the public edition: made of public postmortems alone, each
+		// theme with a page that search indexes.
+		const themes = json(build.dist, 'api/themes.json');
+		expect(themes.edition).toBe('public');
+		expect(themes.themes.length).toBeGreaterThan(0);
+		const named = themes.themes.flatMap((t: { postmortems: string[]; lessons: { postmortem: string }[]; actionItems: { postmortem: string }[]; contributingFactors: { postmortem: string }[] }) => [
+			...t.postmortems,
+			...t.lessons.map((l) => l.postmortem),
+			...t.actionItems.map((a) => a.postmortem),
+			...t.contributingFactors.map((f) => f.postmortem),
+		]);
+		expect(named.filter((id: string) => !publicIds.includes(id))).toEqual([]);
+		for (const theme of themes.themes) expect(existsSync(join(build.dist, 'themes', theme.id, 'index.html'))).toBe(true);
+		const indexed = readOutput(build.dist).filter((f) => f.path.startsWith('pagefind/fragment/') && f.text.includes('"url":"/themes/'));
+		expect(indexed.length).toBe(themes.themes.length);
+		expect(readPage(build.dist, '/action-items/')).toContain('Repeated fixes');
 	}, 300_000);
 });

@@ -14,6 +14,12 @@ export const PAGE_SIZES = {
 	exposures: 100,
 	/** Fixes that did not hold, a paragraph each (two incidents, the fixes): about 0.3 KB gzip. */
 	recurrences: 50,
+	/** Themes on `/themes/`: a label, a count and two dates, about 0.1 KB gzip each. */
+	themes: 100,
+	/** A theme's incidents, each with what it wrote in the theme (a few sentences): about 0.5 KB gzip. */
+	themeIncidents: 50,
+	/** Repeated fixes, each with every time it was proposed: about 0.5 KB gzip. */
+	repeatedFixes: 50,
 } as const;
 
 /** How much of a long list a summary page shows before it links to the list's own pages. */
@@ -32,6 +38,13 @@ export const PREVIEW_SIZES = {
 	topicAudiences: 5,
 	/** Postmortems chosen for onboarding that the reading path itself takes. */
 	onboarding: 20,
+	/** Repeated fixes on `/action-items/`, and the proposals shown of each before "and N more". */
+	repeatedFixes: 10,
+	proposals: 6,
+	/** Themes linked from a postmortem's, a root cause's and the lessons page. */
+	themeLinks: 5,
+	lessonThemes: 10,
+
 } as const;
 
 export interface ListPage<T> {

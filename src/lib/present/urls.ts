@@ -71,3 +71,13 @@ export function trainingTopicUrl(slug: string, page = 1): string {
 export function onboardingUrl(page = 1): string {
 	return paged('/training/onboarding/', page);
 }
+
+/** `/themes/`, its later pages (`/themes/2/`), or one theme's: `/themes/<id>/`, `/themes/<id>/2/`. */
+export function themesUrl(id?: string, page = 1): string {
+	return id === undefined ? paged('/themes/', page) : paged(`/themes/${id}/`, page);
+}
+
+/** `/action-items/repeated/`: every fix proposed in more than one postmortem, in pages. */
+export function repeatedFixesUrl(page = 1): string {
+	return paged('/action-items/repeated/', page);
+}
