@@ -59,7 +59,7 @@ export function pageOutline<Key extends string>(
 	const inBody = new Map<Key, Heading>();
 	for (const heading of body) {
 		const section = sections.find((s) => sameHeading(s.text, heading.text) && !inBody.has(s.section));
-		if (section && ![...inBody.values()].includes(heading)) inBody.set(section.section, heading);
+		if (section) inBody.set(section.section, heading);
 	}
 	const matched = new Set(inBody.values());
 	if (!bodyTakesSections) inBody.clear();
