@@ -45,7 +45,7 @@ import { actionItemsUrl } from '../lib/present/urls';
 import { contentErrorMessage } from '../node/archive-sources';
 import { CONTENT_ERROR_HINT, PROBLEMS_ENTRY } from '../node/postmortem-loader';
 import { themeFigures, themesDocument } from '../lib/learning/themes';
-import { lessonThemes, postmortemThemes, repeatedFixViews, themeIncidentPages, themesByCause } from '../lib/present/themes-view';
+import { lessonThemes, postmortemThemes, repeatedFixViews, themeIncidentPages, themesByCause, themeSummary } from '../lib/present/themes-view';
 
 type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
 
@@ -382,7 +382,7 @@ export const getThemeList = once(async () => {
 
 /** Each theme's pages: the theme and its incidents, with what each wrote in it. */
 export const getThemePages = once(async () =>
-	(await getThemes()).themes.map((theme) => ({ theme, pages: themeIncidentPages(theme) }))
+	(await getThemes()).themes.map((theme) => ({ theme: themeSummary(theme), pages: themeIncidentPages(theme) }))
 );
 
 /** The themes `/lessons/` links to. */

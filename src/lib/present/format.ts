@@ -45,3 +45,8 @@ export function formatPercent(share: number | null): string {
 export function formatCount(n: number): string {
 	return n.toLocaleString('en-US');
 }
+
+/** `1 lesson`, `2,041 lessons`: a count with the noun that fits it. */
+export function formatCountOf(n: number, one: string, many: string): string {
+	return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

@@ -19,6 +19,31 @@ export function themeLink(theme: Theme): ThemeLink {
 	return { id: theme.id, label: theme.label, incidents: theme.postmortems.length, recurring: theme.recurringAfterFix !== null };
 }
 
+/** Incidents a theme page names after the fix that did not hold; the rest are counted. */
+const RECURRING_NAMED = 10;
+
+/**
+ * What the head of a theme's page shows: its counts, dates and, when it came back after a fix,
+ * the fix and the first incidents after it. Bounded, so the page does not grow with the theme.
+ */
+export function themeSummary(theme: Theme) {
+	return {
+		id: theme.id,
+		label: theme.label,
+		incidents: theme.postmortems.length,
+		lessons: theme.lessons.length,
+		factors: theme.contributingFactors.length,
+		actions: theme.actionItems.length,
+		firstSeen: theme.firstSeen,
+		lastSeen: theme.lastSeen,
+		recurringAfterFix: theme.recurringAfterFix && {
+			fix: theme.recurringAfterFix.fix,
+			postmortems: theme.recurringAfterFix.postmortems.slice(0, RECURRING_NAMED),
+			total: theme.recurringAfterFix.postmortems.length,
+		},
+	};
+}
+
 /** One incident of a theme with what it wrote that belongs to the theme. */
 export interface ThemeIncident {
 	postmortem: Postmortem;
