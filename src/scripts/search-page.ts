@@ -1,9 +1,16 @@
 /**
  * On /search/, Starlight's search dialog opens with the query and filters from the address
- * (`/search/?q=dns&severity=SEV1`), and the address follows them (see search-address.ts). The
- * Search override loads this on /search/ only.
+ * (`/search/?q=dns&severity=SEV1`), and the address follows them (see search-address.ts). Only
+ * the search page loads this; the Search override hands it the dialog (`window.hindsightSearch`).
  */
 import { checkedFilters, searchFromAddress, updateAddress } from './search-address';
+
+declare global {
+	interface Window {
+		/** Set by the Search override once Starlight's search is ready. */
+		hindsightSearch?: Promise<SearchDialog>;
+	}
+}
 
 export interface SearchDialog {
 	openBtn: HTMLButtonElement;
