@@ -27,7 +27,7 @@ import { postmortemFacts } from '../lib/present/facts';
 import { timelineRows } from '../lib/present/timeline';
 import { postmortemLinks } from '../lib/model/links';
 import { relatedLists, similarReasons } from '../lib/present/related';
-import { similarIncidents } from '../lib/learning/similar';
+import { similarLookup } from '../lib/learning/similar';
 import { searchFilters } from '../lib/present/search-data';
 import { cacheKeyer } from '../lib/present/cache-keys';
 import { formatCount, formatMinutes } from '../lib/present/format';
@@ -120,13 +120,13 @@ export const getArchive = once(() =>
  */
 const getSimilar = once(async () => {
 	const [archive, entries] = await Promise.all([getArchive(), loadEntries()]);
-	return similarIncidents(archive.postmortems, (id) => entries.get(id)?.body ?? '');
+	return similarLookup(archive.postmortems, (id) => entries.get(id)?.body ?? '');
 });
 
 /** Each postmortem's similar incidents as `/api/postmortems.json` lists them. */
 export const getSimilarRecords = once(async () => {
 	const [archive, similar] = await Promise.all([getArchive(), getSimilar()]);
-	return (id: string) => (similar.get(id) ?? []).map((s) => ({ id: s.id, score: s.score, because: similarReasons(s.because, archive) }));
+	return (id: string) => (similar(id) ?? []).map((s) => ({ id: s.id, score: s.score, because: similarReasons(s.because, archive) }));
 });
 
 /** The content entry behind a postmortem, for rendering its MDX body. */
@@ -270,7 +270,7 @@ export async function getPostmortemView(id: string) {
 		facts: postmortemFacts(pm, archive),
 		actionItems: postmortemActionRows(pm, owners, archive.buildDate),
 		timeline: timelineRows(pm.timeline, pm.started),
-		related: relatedLists(postmortemLinks(archive, pm.id, similar.get(pm.id)), archive),
+		related: relatedLists(postmortemLinks(archive, pm.id, similar(pm.id)), archive),
 		themes: postmortemThemes(await getThemes(), pm.id),
 		searchFilters: searchFilters(pm, archive),
 		// Authors see how complete their postmortem is; the public edition's readers do not need to.

@@ -1,7 +1,8 @@
 /**
  * Hindsight's Astro integration, wiring only: the settings every part reads, the Vite plugins that
  * hand postmortem bodies to the compiler (and, in the dev server, reload a page once its data is
- * current), and the end-of-build leak guard over the finished output.
+ * current, and leave the built site unwatched), and the end-of-build leak guard over the finished
+ * output.
  * (Each page's Content-Security-Policy is completed as it renders, by `src/middleware.ts`.)
  */
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { postmortemsDir, readSettings } from '../node/settings';
 import { postmortemBodiesOnly } from './bodies-only';
 import { postmortemReloads } from './dev-reload';
+import { unwatched } from './dev-watch';
 import { guardEdition } from './leak-guard';
 import { settingsModule } from './settings-module';
 
@@ -36,6 +38,14 @@ export default function hindsight(): AstroIntegration {
 						// A content folder outside the project has no node_modules above it: the one package a
 						// body may import from resolves from the project.
 						resolve: { alias: [{ find: /^@astrojs\/starlight\/components$/, replacement: fileURLToPath(import.meta.resolve('@astrojs/starlight/components')) }] },
+						// The built site and the tests' scratch folder: nothing the dev server shows is made from them.
+						...(command === 'dev' && {
+							server: {
+								watch: {
+									ignored: [unwatched({ root: guard.root, contentDir: settings.contentDir, folders: [fileURLToPath(config.outDir), 'test/.tmp'] })],
+								},
+							},
+						}),
 					},
 				});
 			},

@@ -35,6 +35,9 @@ export interface PostmortemLoaderOptions {
 
 export const CONTENT_ERROR_HINT = 'Each line names a file, the field and what was expected. Fix the files; the build reads them again.';
 
+/** How long the dev server waits after a change to a content file for the next one of the same save. */
+const CHANGES_SETTLE_MS = 30;
+
 /** The one entry of `contentProblems`: every problem of the last reading, none when all is well. */
 export const PROBLEMS_ENTRY = 'current';
 
@@ -100,13 +103,20 @@ export function postmortemLoaders({ contentDir, include, schema }: PostmortemLoa
 			// another one's `related` valid, and a rename changes an id.
 			const dir = postmortemsDir(contentDir);
 			watcher.add(dir);
+			// One save is often two or three events in a row (an editor truncates, writes, renames): the
+			// folder is read once for them, after they settle, not once each, each costing what the
+			// archive costs to read while the reloaded page waits.
+			let settling: ReturnType<typeof setTimeout> | undefined;
 			const onChange = (path: string) => {
 				if (!path.startsWith(dir + sep) && path !== taxonomyFile(contentDir) && path !== ownersFile(contentDir)) return;
-				try {
-					if (sync()) logger.info(`Reloaded postmortems after a change to ${relative(root, path)}`);
-				} catch (error) {
-					logger.error((error as Error).message);
-				}
+				clearTimeout(settling);
+				settling = setTimeout(() => {
+					try {
+						if (sync()) logger.info(`Reloaded postmortems after a change to ${relative(root, path)}`);
+					} catch (error) {
+						logger.error((error as Error).message);
+					}
+				}, CHANGES_SETTLE_MS);
 			};
 			watcher.on('change', onChange);
 			watcher.on('add', onChange);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { SIMILAR_LIMIT, SIMILAR_MIN_SCORE, similarIncidents } from '../../src/lib/learning/similar';
+import { SIMILAR_LIMIT, SIMILAR_MIN_SCORE, similarIncidents, similarLookup } from '../../src/lib/learning/similar';
 import { similarNote, similarReasons } from '../../src/lib/present/related';
 import { archiveOf, entry } from '../support/make';
 import { bodyOf, entries, similarJson } from '../support/similar-fixture';
@@ -45,6 +45,14 @@ describe('similar incidents', () => {
 		}
 		// Alike in every way: the ties fall to the ids in order.
 		expect(similarIncidents(many.postmortems, () => '').get('2024/n0')!.map((s) => s.id)).toEqual(['2024/n1', '2024/n2', '2024/n3', '2024/n4', '2024/n5']);
+	});
+
+	it('gives one postmortem\'s list on its own, whichever is asked for first, as the whole archive\'s lists give it', () => {
+		const find = similarLookup(archive.postmortems, bodyOf);
+		// The dev server asks for the page it renders, in any order: each list is the same as when all are worked out.
+		for (const id of [...similar.keys()].reverse()) expect(find(id)).toEqual(similar.get(id));
+		expect(find('2024/cert-expiry')).toBe(find('2024/cert-expiry'));
+		expect(find('1999/not-in-this-edition')).toBeUndefined();
 	});
 
 	it('gives the same output across runs, input orders and time zones', () => {

@@ -1,8 +1,8 @@
 /**
  * Similar incidents: for each postmortem, the few others most like it, by a blend of what was
  * written (the text model) and what was filed (shared root causes and services) and how it began
- * (the trigger), each with the reasons in words. Computed once per build for the whole edition,
- * from the postmortems it is handed: a build hands it its edition's alone, so nothing of a
+ * (the trigger), each with the reasons in words. Worked out from the whole edition's postmortems,
+ * those it is handed: a build hands it its edition's alone, so nothing of a
  * postmortem left out can shape a list, a score or a reason.
  */
 import { buildTextModel, cosine, postmortemText, sharedTerms, type PostmortemText, type TextModel } from './text-model';
@@ -87,16 +87,21 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 	return union === 0 ? 0 : shared / union;
 }
 
+/** One postmortem's similar incidents, worked out when asked for; undefined for an id it was not handed. */
+export type SimilarLookup = (id: string) => SimilarMatch[] | undefined;
+
 /**
- * Every postmortem's similar incidents, best first (ties by id), leaving out itself and those a
+ * Each postmortem's similar incidents, best first (ties by id), leaving out itself and those a
  * `related` link joins to it either way (the page lists those already, as related). `bodyOf`
- * gives a postmortem's MDX body as written.
+ * gives a postmortem's MDX body as written. The text model is built for all of them at once; each
+ * list is scored the first time it is asked for and then kept, so the dev server, which renders one
+ * page after an edit, scores one list, not the archive's.
  */
-export function similarIncidents(
+export function similarLookup(
 	postmortems: readonly SimilarSource[],
 	bodyOf: (id: string) => string,
 	{ minScore = SIMILAR_MIN_SCORE }: { minScore?: number } = {}
-): Map<string, SimilarMatch[]> {
+): SimilarLookup {
 	const model = buildTextModel(postmortems.map((pm) => ({ id: pm.id, text: postmortemText(pm, bodyOf(pm.id)) })));
 	const byId = new Map(postmortems.map((pm) => [pm.id, pm]));
 	const pms = model.ids.map((id) => byId.get(id)!);
@@ -116,8 +121,8 @@ export function similarIncidents(
 	});
 
 	const neighbours = filedNeighbours(pms);
-	const out = new Map<string, SimilarMatch[]>();
-	pms.forEach((pm, doc) => {
+	const scoredFor = (doc: number): SimilarMatch[] => {
+		const pm = pms[doc]!;
 		const candidates = new Set([...model.candidates(doc, TEXT_CANDIDATES), ...(neighbours.get(doc) ?? [])]);
 		const scored: { other: number; score: number; trigger: number }[] = [];
 		for (const other of candidates) {
@@ -134,16 +139,35 @@ export function similarIncidents(
 			if (round3(score) >= minScore) scored.push({ other, score: round3(score), trigger });
 		}
 		scored.sort((x, y) => y.score - x.score || byString(pms[x.other]!.id, pms[y.other]!.id));
-		out.set(
-			pm.id,
-			scored.slice(0, SIMILAR_LIMIT).map(({ other, score, trigger }) => ({
-				id: pms[other]!.id,
-				score,
-				because: reason(model, doc, other, pm, pms[other]!, serviceSets[other]!, trigger >= TRIGGER_SHOWN_MIN ? [triggers[doc]!, triggers[other]!] : undefined),
-			}))
-		);
-	});
-	return out;
+		return scored.slice(0, SIMILAR_LIMIT).map(({ other, score, trigger }) => ({
+			id: pms[other]!.id,
+			score,
+			because: reason(model, doc, other, pm, pms[other]!, serviceSets[other]!, trigger >= TRIGGER_SHOWN_MIN ? [triggers[doc]!, triggers[other]!] : undefined),
+		}));
+	};
+	const lists = new Map<number, SimilarMatch[]>();
+	return (id) => {
+		const doc = model.indexOf(id);
+		if (doc < 0) return undefined;
+		let list = lists.get(doc);
+		if (!list) lists.set(doc, (list = scoredFor(doc)));
+		return list;
+	};
+}
+
+/** Every postmortem's similar incidents ({@link similarLookup}), all at once, by id. */
+export function similarIncidents(
+	postmortems: readonly SimilarSource[],
+	bodyOf: (id: string) => string,
+	options: { minScore?: number } = {}
+): Map<string, SimilarMatch[]> {
+	const find = similarLookup(postmortems, bodyOf, options);
+	return new Map(
+		[...postmortems]
+			.map((pm) => pm.id)
+			.sort(byString)
+			.map((id) => [id, find(id)!])
+	);
 }
 
 function reason(
