@@ -44,12 +44,11 @@ export async function openSearchFromAddress({ openBtn, dialog, input, loadUI }: 
 	});
 	openBtn.click();
 	await loadUI();
-	// Filters first, so the first results shown are already narrowed.
-	if (Object.keys(filters).length) {
-		await filtersShown(dialog);
-		for (const box of dialog.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
-			if (!box.checked && filters[box.name]?.includes(box.value)) box.click();
-		}
+	// Filters first, so the first results shown are already narrowed, and are not pushed down the
+	// page by the filters arriving above them (on a phone they stack above the results).
+	await filtersShown(dialog);
+	for (const box of dialog.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
+		if (!box.checked && filters[box.name]?.includes(box.value)) box.click();
 	}
 	const field = input();
 	if (q && field) {

@@ -341,6 +341,25 @@ describe.skipIf(!hasChromium)('the built site in Chromium', () => {
 			await page.close();
 		});
 
+		it('shows the results of /search/?q= on a phone without moving them as they load', async () => {
+			const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+			// Every layout shift from the first paint on: the search runs as the page opens, with no
+			// reader's input that would excuse one.
+			await page.addInitScript(() => {
+				const w = window as unknown as { shifts: number[] };
+				w.shifts = [];
+				new PerformanceObserver((list) => {
+					for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) w.shifts.push(entry.value);
+				}).observe({ type: 'layout-shift', buffered: true });
+			});
+			await page.goto(site.server.url + '/search/?q=kerfuffle', { waitUntil: 'networkidle' });
+			expect((await results(page)).length).toBeGreaterThan(1);
+			await page.waitForTimeout(300);
+			const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+			expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.01);
+			await page.close();
+		});
+
 		it('loads Pagefind only when search is used', async () => {
 			const { page } = await open('/postmortems/2024/alpha/');
 			// Pagefind's UI (ui-core) and index (pagefind/): Starlight would fetch the UI once the page is idle.
