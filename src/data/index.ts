@@ -27,7 +27,7 @@ import { postmortemFacts } from '../lib/present/facts';
 import { timelineRows } from '../lib/present/timeline';
 import { postmortemLinks } from '../lib/model/links';
 import { relatedLists, similarReasons } from '../lib/present/related';
-import { similarLookup } from '../lib/learning/similar';
+import { similarIncidents, similarLookup, type SimilarLookup } from '../lib/learning/similar';
 import { searchFilters } from '../lib/present/search-data';
 import { cacheKeyer } from '../lib/present/cache-keys';
 import { formatCount, formatMinutes } from '../lib/present/format';
@@ -116,11 +116,17 @@ export const getArchive = once(() =>
 
 /**
  * Every postmortem's similar incidents, from the text model of this edition's postmortems alone
- * (the archive's), their bodies read as the loader hands them over, unrendered.
+ * (the archive's), their bodies read as the loader hands them over, unrendered. The dev server
+ * renders one page after an edit, so it scores that page's list alone; a build renders every page,
+ * so it scores them all at once and lets the text model go, which at 20,000 postmortems is a large
+ * share of the build's memory.
  */
-const getSimilar = once(async () => {
+const getSimilar = once(async (): Promise<SimilarLookup> => {
 	const [archive, entries] = await Promise.all([getArchive(), loadEntries()]);
-	return similarLookup(archive.postmortems, (id) => entries.get(id)?.body ?? '');
+	const bodyOf = (id: string) => entries.get(id)?.body ?? '';
+	if (import.meta.env.DEV) return similarLookup(archive.postmortems, bodyOf);
+	const all = similarIncidents(archive.postmortems, bodyOf);
+	return (id) => all.get(id);
 });
 
 /** Each postmortem's similar incidents as `/api/postmortems.json` lists them. */
