@@ -41,6 +41,7 @@ import { ACTION_COUNT_LABELS } from '../lib/present/labels';
 import { completeCsp } from '../lib/checks/csp';
 import { cspHash, sha256, sha256Text } from '../node/hashes';
 import { bodyFiles } from '../node/body-files';
+import { readPostmortemBody } from '../node/postmortem-body';
 import { actionItemsUrl } from '../lib/present/urls';
 import { contentErrorMessage } from '../node/archive-sources';
 import { CONTENT_ERROR_HINT, PROBLEMS_ENTRY } from '../node/postmortem-loader';
@@ -101,6 +102,9 @@ const loadEntries = once(async () => {
 	return getCollection('postmortems').then((list) => new Map(list.map((e) => [e.id, e])));
 });
 
+/** A postmortem's body as written (the content store keeps none: `node/postmortem-body.ts`). */
+const postmortemBody = (pm: { filePath?: string | undefined }) => (pm.filePath ? readPostmortemBody(resolve(pm.filePath)) : '');
+
 /** The archive of this build: the edition's postmortems, newest first. */
 export const getArchive = once(() =>
 	loadEntries().then((list) => {
@@ -116,14 +120,14 @@ export const getArchive = once(() =>
 
 /**
  * Every postmortem's similar incidents, from the text model of this edition's postmortems alone
- * (the archive's), their bodies read as the loader hands them over, unrendered. The dev server
+ * (the archive's), their bodies as written, unrendered. The dev server
  * renders one page after an edit, so it scores that page's list alone; a build renders every page,
  * so it scores them all at once and lets the text model go, which at 20,000 postmortems is a large
  * share of the build's memory.
  */
 const getSimilar = once(async (): Promise<SimilarLookup> => {
-	const [archive, entries] = await Promise.all([getArchive(), loadEntries()]);
-	const bodyOf = (id: string) => entries.get(id)?.body ?? '';
+	const archive = await getArchive();
+	const bodyOf = (id: string) => postmortemBody(archive.byId.get(id)!);
 	if (import.meta.env.DEV) return similarLookup(archive.postmortems, bodyOf);
 	const all = similarIncidents(archive.postmortems, bodyOf);
 	return (id) => all.get(id);
@@ -265,9 +269,9 @@ type PageSection = PostmortemPageSection;
  * postmortem would add 80 MB to the build's peak memory at N = 1,000.
  */
 export async function getPostmortemView(id: string) {
-	const [archive, entry, owners, similar] = await Promise.all([getArchive(), getPostmortemEntry(id), getOwners(), getSimilar()]);
+	const [archive, owners, similar] = await Promise.all([getArchive(), getOwners(), getSimilar()]);
 	const pm = archive.byId.get(id)!;
-	const body = entry.body ?? '';
+	const body = postmortemBody(pm);
 	return {
 		pm,
 		body,

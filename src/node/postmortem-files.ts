@@ -107,7 +107,7 @@ export function findPostmortemFiles(dir: string): { files: PostmortemFile[]; pro
 }
 
 /** A postmortem file's text, or why it cannot be read (not UTF-8, unreadable). */
-export function readPostmortemFile(file: PostmortemFile): { text: string } | { problem: ContentProblem } {
+export function readPostmortemFile(file: Pick<PostmortemFile, 'path'>): { text: string } | { problem: ContentProblem } {
 	let bytes: Uint8Array;
 	try {
 		bytes = readFileSync(file.path);

@@ -84,11 +84,14 @@ export function postmortemLoaders({ contentDir, include, schema }: PostmortemLoa
 					const filePath = relative(root, pm.path).split(sep).join('/');
 					const digest = generateDigest(pm.text);
 					const existing = store.get(pm.id);
-					if (existing?.digest === digest && existing.filePath === filePath) {
+					// (An entry stored with its body, by an earlier version, is stored again without it.)
+					if (existing?.digest === digest && existing.filePath === filePath && existing.body === undefined) {
 						store.addModuleImport(filePath);
 						continue;
 					}
-					store.set({ id: pm.id, data: pm.data, body: pm.body, filePath, digest, deferredRender: true });
+					// No body: Astro renders it from its module, and what reads it reads the file
+					// (postmortem-body.ts), so the store, compiled into the build, stays the size of the data.
+					store.set({ id: pm.id, data: pm.data, filePath, digest, deferredRender: true });
 				}
 				// A broken file is dropped too: its last good version is not what the file says.
 				for (const id of untouched) store.delete(id);
