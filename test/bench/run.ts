@@ -21,6 +21,7 @@ import { compareTrees, resolveExample, whereTheyDiffer, type SiteShape } from '.
 import { measureDevLoop } from './dev';
 import { bareWriter, generatePostmortems, hindsightWriter, taxonomyCheck } from './generate';
 import { lighthouseScores, type AuditedPage } from './lighthouse';
+import { BUILD_ENV } from '../../src/node/build-env';
 import {
 	criticalPath,
 	dirSize,
@@ -71,7 +72,8 @@ const coldCopy = join(work, 'ours-dist-cold');
 const bareDir = join(work, 'bare');
 const bareDist = join(work, 'bare-dist');
 const logDir = join(work, 'logs');
-const OURS_ENV = { HINDSIGHT_CONTENT_DIR: contentDir, EDITION: 'internal', HINDSIGHT_BUILD_DATE: BUILD_DATE };
+// Built as `npm run build` builds it (BUILD_ENV); the bare site as Starlight's own template does.
+const OURS_ENV = { ...BUILD_ENV, HINDSIGHT_CONTENT_DIR: contentDir, EDITION: 'internal', HINDSIGHT_BUILD_DATE: BUILD_DATE };
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 

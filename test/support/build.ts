@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { BUILD_ENV } from '../../src/node/build-env';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -79,6 +80,8 @@ export async function buildFixture(fixture: string, options: BuildOptions = {}):
 	const edition = options.edition ?? 'internal';
 	const content = options.content ?? join(ROOT, 'test/fixtures', fixture, 'content');
 	const env = {
+		// As `npm run build` builds it.
+		...BUILD_ENV,
 		HINDSIGHT_CONTENT_DIR: content,
 		EDITION: edition,
 		HINDSIGHT_BUILD_DATE: '2024-06-01',

