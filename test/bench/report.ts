@@ -476,8 +476,10 @@ export function markdown(input: ReportInput, summary: Summary): string {
 	out.push('# Hindsight benchmark results', '');
 	out.push(
 		`- Date: ${env.date}`,
-		`- N: ${count(env.n)} synthetic postmortems (seed ${env.seed}); ${env.runs} run(s), each a cold build of ours and three rebuilds of ours${
-			bare ? ', then a cold build and a rebuild of bare' : ''
+		`- N: ${count(env.n)} synthetic postmortems (seed ${env.seed}); ${env.runs} run(s), ${
+			input.ours.rebuilds.body.length || input.ours.rebuilds.failed.length
+				? `each a cold build of ours and three rebuilds of ours${bare ? ', then a cold build and a rebuild of bare' : ''}`
+				: `each a cold build of ours${bare ? ', then a cold build of bare' : ''} (rebuilds skipped)`
 		}`,
 		`- Machine: ${env.nproc} CPUs (${env.cpu}), ${env.memory} memory; 1-minute load average ${env.load.toFixed(2)} at the start (each build's is in the details)`,
 		`- Node ${env.node}, Astro ${env.astro}, Starlight ${env.starlight}`,

@@ -4,7 +4,7 @@
  * size, Lighthouse scores and the dev loop against their goals.
  *
  *   npm run bench -- --n 1000 --runs 1 --out test/bench/results.md
- *        [--skip-bare] [--skip-lighthouse] [--skip-dev] [--seed 20240601] [--work test/.tmp/bench]
+ *        [--skip-bare] [--skip-lighthouse] [--skip-dev] [--skip-rebuilds] [--seed 20240601] [--work test/.tmp/bench]
  *
  * Temporary files go to `test/.tmp/bench/` (`--work` to change it); the report explains each figure.
  */
@@ -48,6 +48,8 @@ const { values } = parseArgs({
 		'skip-bare': { type: 'boolean', default: false },
 		'skip-lighthouse': { type: 'boolean', default: false },
 		'skip-dev': { type: 'boolean', default: false },
+		// At N = 20,000 each rebuild takes about as long as the cold build: cold builds alone.
+		'skip-rebuilds': { type: 'boolean', default: false },
 		seed: { type: 'string', default: '20240601' },
 		work: { type: 'string', default: 'test/.tmp/bench' },
 	},
@@ -62,6 +64,7 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole
 const skipBare = values['skip-bare'];
 const skipLighthouse = values['skip-lighthouse'];
 const skipDev = values['skip-dev'];
+const skipRebuilds = values['skip-rebuilds'];
 const work = resolve(values.work);
 const outFile = resolve(values.out);
 if (!work.startsWith(join(ROOT, 'test/.tmp'))) throw new Error(`--work must be below test/.tmp/; got ${work}`);
@@ -322,7 +325,7 @@ const emptyRebuilds = (): Rebuilds => ({ body: [], title: [], revert: [], identi
 
 async function main() {
 	const env = environment();
-	log(`N=${n}, runs=${runs}${skipBare ? ', bare skipped' : ''}${skipLighthouse ? ', Lighthouse skipped' : ''}${skipDev ? ', dev loop skipped' : ''}; work folder ${work}`);
+	log(`N=${n}, runs=${runs}${skipBare ? ', bare skipped' : ''}${skipLighthouse ? ', Lighthouse skipped' : ''}${skipDev ? ', dev loop skipped' : ''}${skipRebuilds ? ', rebuilds skipped' : ''}; work folder ${work}`);
 	// Only this run's logs: a stale one from an earlier run would be read as this one's.
 	rmSync(logDir, { recursive: true, force: true });
 	mkdirSync(logDir, { recursive: true });
@@ -367,11 +370,11 @@ async function main() {
 				trendsViewed: hasTrends && existsSync(CHROMIUM) ? await viewedScripts(oursDist, '/trends/').catch(errorOf) : null,
 			};
 		}
-		await rebuildOurs(run, oursFile, ours.rebuilds);
+		if (!skipRebuilds) await rebuildOurs(run, oursFile, ours.rebuilds);
 		if (!skipBare) {
 			bare.builds.push(await coldBare(run));
 			if (last) bareOutput = await measureOutput(bareDist, pagePath, query, [{ labels: ['postmortem'], address: pagePath }]);
-			await rebuildBare(run, bareFile, bare.rebuilds);
+			if (!skipRebuilds) await rebuildBare(run, bareFile, bare.rebuilds);
 		}
 	}
 
