@@ -54,18 +54,18 @@ describe('archive rows', () => {
 const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `pm-${i + 1}` }) as ArchiveRow);
 
 describe('archive pages and chunks', () => {
-	it('splits the archive into pages of 200, newest first, every row once', () => {
-		const pages = archivePages(rowsOf(450));
+	it('splits the archive into pages of 100, newest first, every row once', () => {
+		const pages = archivePages(rowsOf(250));
 		expect(pages.map((p) => [p.number, p.of, p.first, p.rows.length, p.total])).toEqual([
-			[1, 3, 1, 200, 450],
-			[2, 3, 201, 200, 450],
-			[3, 3, 401, 50, 450],
+			[1, 3, 1, 100, 250],
+			[2, 3, 101, 100, 250],
+			[3, 3, 201, 50, 250],
 		]);
-		expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(rowsOf(450).map((r) => r.id));
+		expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(rowsOf(250).map((r) => r.id));
 	});
 
-	it('keeps an archive of 200 or fewer on one page, and an empty one on one empty page', () => {
-		expect(archivePages(rowsOf(200)).map((p) => p.rows.length)).toEqual([200]);
+	it('keeps an archive of 100 or fewer on one page, and an empty one on one empty page', () => {
+		expect(archivePages(rowsOf(100)).map((p) => p.rows.length)).toEqual([100]);
 		expect(archivePages([])).toEqual([{ number: 1, of: 1, first: 0, total: 0, rows: [] }]);
 	});
 
