@@ -120,10 +120,9 @@ export const getArchive = once(() =>
 
 /**
  * Every postmortem's similar incidents, from the text model of this edition's postmortems alone
- * (the archive's), their bodies as written, unrendered. The dev server
- * renders one page after an edit, so it scores that page's list alone; a build renders every page,
- * so it scores them all at once and lets the text model go, which at 20,000 postmortems is a large
- * share of the build's memory.
+ * (the archive's), their bodies as written, unrendered. The dev server renders one page after an
+ * edit, so it scores that page's list alone; a build renders every page, so it scores them all at
+ * once and lets the text model go, which at 20,000 postmortems is a large share of its memory.
  */
 const getSimilar = once(async (): Promise<SimilarLookup> => {
 	const archive = await getArchive();
