@@ -349,7 +349,19 @@ const keyer = cacheKeyer(sha256Text);
  * the last build; the middleware itself is outside those graphs.
  */
 export function completePage(html: string): string {
-	return completeCsp(html, cspHash);
+	return completeCsp(html, cachedCspHash);
+}
+
+// Every page holds the same inline scripts and most of the same style attributes: each text is
+// hashed once a build. Bounded, as bodies' own style attributes can be many.
+const cspHashes = new Map<string, string>();
+function cachedCspHash(text: string): string {
+	let hash = cspHashes.get(text);
+	if (hash === undefined) {
+		if (cspHashes.size >= 10_000) cspHashes.clear();
+		cspHashes.set(text, (hash = cspHash(text)));
+	}
+	return hash;
 }
 
 const postmortemsFolder = () => postmortemsDir(settings.contentDir);

@@ -50,10 +50,12 @@ export function completeCsp(html: string, sha256: CspHash): string {
 	if (!meta) return html.replaceAll(BODY_START, '').replaceAll(BODY_END, '');
 	const bodies = [...html.matchAll(BODY)].map((m) => m[0]);
 	const site = html.replace(BODY, ' ');
-	const scripts = [...new Set([...site.matchAll(INLINE_SCRIPT)].map((m) => sha256(m[1]!)))];
-	const styleElements = [...new Set([...site.matchAll(STYLE_ELEMENT)].map((m) => sha256(m[1]!)))];
+	// Each text once, in the order first seen: a page repeats one style attribute a hundred times.
+	const hashes = (texts: readonly string[]) => [...new Set(texts)].map(sha256);
+	const scripts = hashes([...site.matchAll(INLINE_SCRIPT)].map((m) => m[1]!));
+	const styleElements = hashes([...site.matchAll(STYLE_ELEMENT)].map((m) => m[1]!));
 	const bodyStyles = bodies.flatMap((body) => [...body.matchAll(STYLE_ATTRIBUTE)].map((m) => decodeAttribute(m[1]!)).filter((style) => CUSTOM_PROPERTIES_ONLY.test(style)));
-	const styleAttributes = [...new Set([...[...site.matchAll(STYLE_ATTRIBUTE)].map((m) => decodeAttribute(m[1]!)), ...bodyStyles].map(sha256))];
+	const styleAttributes = hashes([...[...site.matchAll(STYLE_ATTRIBUTE)].map((m) => decodeAttribute(m[1]!)), ...bodyStyles]);
 	let policy = decodeAttribute(meta[1]!);
 	policy = setHashes(policy, 'script-src', scripts);
 	// Hashes allow style attributes only together with 'unsafe-hashes' (CSP level 3).
