@@ -1,9 +1,9 @@
 /**
  * Similar incidents: for each postmortem, the few others most like it, by a blend of what was
  * written (the text model) and what was filed (shared root causes and services) and how it began
- * (the trigger), each with the reasons in words. Worked out from the whole edition's postmortems,
- * those it is handed: a build hands it its edition's alone, so nothing of a
- * postmortem left out can shape a list, a score or a reason.
+ * (the trigger), each with the reasons in words. Worked out from the postmortems it is handed: a
+ * build hands it its edition's alone, so nothing of a postmortem left out can shape a list, a
+ * score or a reason.
  */
 import { buildTextModel, cosine, postmortemText, sharedTerms, type PostmortemText, type TextModel } from './text-model';
 import { serviceKey } from '../model/slugs';
