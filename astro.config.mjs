@@ -8,6 +8,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import starlightLinksValidator from 'starlight-links-validator';
 import { cacheDir, contentDir as resolveContentDir, edition } from './src/node/settings.ts';
 import hindsight from './src/integrations/index.ts';
+import { indexedAfterBuild } from './src/integrations/after-build.ts';
 import { bodyGuardPlugins } from './src/integrations/body-guard.ts';
 import { SECTION_SLOT, sectionSlotPlugin } from './src/integrations/section-slots.ts';
 import { GENERATED_ADDRESSES, SIDEBAR } from './src/routes.ts';
@@ -81,7 +82,8 @@ export default defineConfig({
 		},
 	},
 	integrations: [
-		starlight({
+		// Under `npm run build`, Pagefind runs after the build process has exited (src/cli/build.ts).
+		indexedAfterBuild(starlight({
 			title: 'Hindsight',
 			description: 'Postmortems and what we learned from them.',
 			customCss: ['./src/styles/hindsight.css', './src/styles/severity.css', './src/styles/tables.css', './src/styles/postmortem.css', './src/styles/action-items.css'],
@@ -105,11 +107,12 @@ export default defineConfig({
 				processedDirs: [`${contentDir}/postmortems/`],
 			},
 			sidebar: SIDEBAR,
-		}),
+		})),
 		// Starlight's own choice for MDX: compiled to static HTML where it can be, which renders faster.
 		// A body's section slots stay components: a postmortem's page fills them (integrations/section-slots.ts).
 		mdx({ optimize: { ignoreElementNames: [SECTION_SLOT] } }),
-		// Last, so its end-of-build guard reads the output after Pagefind has written its index.
+		// Last, so its end-of-build guard reads the output after Pagefind has written its index (when
+		// `astro build` runs both itself; under `npm run build` they run after it, in that order).
 		hindsight(),
 	],
 });

@@ -2,7 +2,7 @@
  * Hindsight's Astro integration, wiring only: the settings every part reads, the Vite plugins that
  * hand postmortem bodies to the compiler (and, in the dev server, reload a page once its data is
  * current, and leave the built site unwatched), and the end-of-build leak guard over the finished
- * output.
+ * output (or, under `npm run build`, what its parent needs to run the guard: after-build.ts).
  * (Each page's Content-Security-Policy is completed as it renders, by `src/middleware.ts`.)
  */
 import { fileURLToPath } from 'node:url';
@@ -11,11 +11,12 @@ import { postmortemsDir, readSettings } from '../node/settings';
 import { postmortemBodiesOnly } from './bodies-only';
 import { postmortemReloads } from './dev-reload';
 import { unwatched } from './dev-watch';
-import { guardEdition } from './leak-guard';
+import { handoffFile, writeHandoff, type Handoff } from './after-build';
+import { checkOutput } from './leak-guard';
 import { settingsModule } from './settings-module';
 
 export default function hindsight(): AstroIntegration {
-	let guard: Omit<Parameters<typeof guardEdition>[0], 'outDir'> | undefined;
+	let guard: Handoff['guard'] | undefined;
 	return {
 		name: 'hindsight',
 		hooks: {
@@ -50,14 +51,11 @@ export default function hindsight(): AstroIntegration {
 				});
 			},
 			'astro:build:done': ({ dir, logger }) => {
-				const outDir = fileURLToPath(dir);
-				const started = performance.now();
-				const leftOut = guardEdition({ ...guard!, outDir });
-				const done = performance.now();
-				if (leftOut > 0) logger.info(`No trace of the ${leftOut} left-out postmortems in the output.`);
-				// The guard reads the output files that changed, and Astro times only its own phases: the
-				// benchmark reads this line. (Each page's Content-Security-Policy is set as it renders: src/middleware.ts.)
-				logger.info(`Checked the output in ${((done - started) / 1000).toFixed(2)}s (leak guard).`);
+				const handoff = { outDir: fileURLToPath(dir), guard: guard! };
+				// `npm run build` runs the search index and this guard once this process has exited (after-build.ts).
+				const file = handoffFile();
+				if (file) writeHandoff(file, handoff);
+				else checkOutput({ ...handoff.guard, outDir: handoff.outDir }, (message) => logger.info(message));
 			},
 		},
 	};

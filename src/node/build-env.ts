@@ -1,8 +1,7 @@
 /**
- * The environment every build of the site runs with: package.json's `build` and `start` scripts set
- * it (through cross-env, so it works in any shell), and so do the tests and the benchmark that
- * build the site. It must be there when Node starts, before Astro loads its native bundler and
- * compiler; astro.config.mjs is too late.
+ * The environment every build of the site runs with: `npm run build` (src/cli/build.ts, which the
+ * tests and the benchmark run too) starts `astro build` with it. It must be there when Node
+ * starts, before Astro loads its native bundler and compiler; astro.config.mjs is too late.
  */
 export const BUILD_ENV = {
 	// The bundler and the compiler allocate with mimalloc, which by default gives freed memory back

@@ -53,6 +53,8 @@ interface Marker {
 }
 
 export const HINDSIGHT_CHECKS = /\[hindsight\] Checked the output in ([\d.]+\s*m?s)/;
+/** `npm run build` indexes and checks the site after Astro has exited (src/cli/build.ts), under its own label. */
+const AFTER_BUILD_CHECKS = /\[hindsight:after-build\] Checked the output in ([\d.]+\s*m?s)/;
 
 const MARKERS: Marker[] = [
 	// The sync begins well before it prints `Syncing content` (the content config, the link
@@ -68,6 +70,8 @@ const MARKERS: Marker[] = [
 	{ name: 'link check, sitemap, other end-of-build hooks', match: /\[starlight:pagefind\] Finished building search index/ },
 	{ name: "Hindsight's output check (leak guard)", match: HINDSIGHT_CHECKS, reportsOwnDuration: true },
 	{ name: 'process exit', match: /page\(s\) built in/ },
+	{ name: 'Pagefind index, after Astro exits', match: /\[hindsight:after-build\] Building search index/ },
+	{ name: "Hindsight's output check, after Astro exits", match: AFTER_BUILD_CHECKS, reportsOwnDuration: true },
 ];
 
 export const FIRST_PHASE = 'Node start, config and integrations';
@@ -124,6 +128,7 @@ export function keyLines(lines: LogLine[]): string[] {
 		/generating static routes/,
 		/^(?!.*\[build\]).*✓ Completed in/,
 		/\[starlight:pagefind\] (Found|Finished building search index)/,
+		/\[hindsight:after-build\] (Found|Finished building search index|Checked)/,
 		/\[build\] Pruned/,
 		// What a rebuild throws away or keeps: Astro's incremental cache, the content layer's store.
 		/\bincremental\b/i,

@@ -111,14 +111,15 @@ function treeOf(root: number, procs: Map<number, [number, number, string]>): num
  */
 export async function timedBuild(options: {
 	cwd: string;
-	astro: string;
+	/** Node's arguments up to the build's own (`astro.mjs build`, or `npm run build`'s script). */
+	build: string[];
 	outDir: string;
 	env: Record<string, string>;
 	timeFile: string;
 	args?: string[];
 }): Promise<BuildMeasurement> {
 	const useTime = existsSync(GNU_TIME);
-	const nodeArgs = [options.astro, 'build', '--outDir', options.outDir, ...(options.args ?? [])];
+	const nodeArgs = [...options.build, '--outDir', options.outDir, ...(options.args ?? [])];
 	const [command, args] = useTime
 		? [GNU_TIME, ['-o', options.timeFile, '-f', '%M', process.execPath, ...nodeArgs]]
 		: [process.execPath, nodeArgs];

@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASTRO, readOutput, readPage, ROOT, run } from '../support/build';
+import { BUILD, readOutput, readPage, ROOT, run } from '../support/build';
 
 const work = mkdtempSync(join(tmpdir(), 'hindsight-incremental-'));
 const content = join(work, 'content');
@@ -31,7 +31,7 @@ interface Build {
 
 /** Builds into `dist`, keeps what it wrote as `<name>` beside it, and says which pages it rendered. */
 async function build(name: string, ...args: string[]): Promise<Build> {
-	const { code, output } = await run(process.execPath, [ASTRO, 'build', '--outDir', dist, ...args], env);
+	const { code, output } = await run(process.execPath, [...BUILD, '--outDir', dist, ...args], env);
 	expect(code, output).toBe(0);
 	const kept = join(work, name);
 	cpSync(dist, kept, { recursive: true });

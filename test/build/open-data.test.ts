@@ -177,7 +177,21 @@ describe('the public edition', () => {
 	});
 
 	it('ends the build with the leak guard over every output file', () => {
-		expect(build.output).toMatch(/\[hindsight\] No trace of the 3 left-out postmortems in the output\./);
+		expect(build.output).toMatch(/\[hindsight:after-build\] No trace of the 3 left-out postmortems in the output\./);
+	});
+
+	it('indexes the site for search once the build process has exited, and checks the output after that', () => {
+		// `npm run build` (src/cli/build.ts): Astro's last line, then the index, then the guard over it.
+		const at = (pattern: RegExp) => build.output.search(pattern);
+		const astroDone = at(/\[build\] \d+ page\(s\) built in/);
+		const indexed = at(/\[hindsight:after-build\] Finished building search index/);
+		const checked = at(/\[hindsight:after-build\] Checked the output/);
+		expect(astroDone).toBeGreaterThan(0);
+		expect(indexed).toBeGreaterThan(astroDone);
+		expect(checked).toBeGreaterThan(indexed);
+		expect(build.output).not.toContain('[starlight:pagefind]');
+		const entry = json(build.dist, 'pagefind/pagefind-entry.json') as { languages: Record<string, { page_count: number }> };
+		expect(Object.values(entry.languages)[0]!.page_count).toBeGreaterThan(0);
 	});
 
 	it('leaves nothing of an internal postmortem in any file, the search index included', async () => {
@@ -221,7 +235,7 @@ describe('the built-in sample archive', () => {
 			expect(p.similar.length).toBeLessThanOrEqual(5);
 			expect(p.similar.map((s) => s.score)).toEqual(p.similar.map((s) => s.score).sort((a, b) => b - a));
 		}
-		expect(build.output).toMatch(/\[hindsight\] No trace of the \d+ left-out postmortems in the output\./);
+		expect(build.output).toMatch(/\[hindsight:after-build\] No trace of the \d+ left-out postmortems in the output\./);
 
 		// Themes and repeated fixes of the public edition: made of public postmortems alone, each
 		// theme with a page that search indexes.

@@ -67,6 +67,25 @@ describe("reading Astro's build log", () => {
 		expect(phases.reduce((sum, p) => sum + p.ms, 0)).toBe(16_000);
 	});
 
+	it("times `npm run build`'s search index and output check after Astro's own exit", () => {
+		const deferred = timed([
+			...COLD.filter(({ text }) => !/pagefind|Checked/.test(text)).map(({ t, text }): [number, string] => [t, text]),
+			[15_500, '00:32:15 [hindsight:after-build] Building search index with Pagefind...'],
+			[16_800, '00:32:16 [hindsight:after-build] Finished building search index in 1.31s.'],
+			[17_400, '00:32:17 [hindsight:after-build] Checked the output in 0.50s (leak guard).'],
+		]);
+		const phases = phaseSpans(deferred, 17_500);
+		expect(phases.slice(-4).map((p) => [p.name, p.ms])).toEqual([
+			// Without Starlight's Pagefind lines, the end-of-build hooks fold into the static build's rest.
+			['rest of the static build (images, assets)', 2_600],
+			['process exit', 400],
+			['Pagefind index, after Astro exits', 1_400],
+			["Hindsight's output check, after Astro exits", 600],
+		]);
+		expect(phases.reduce((sum, p) => sum + p.ms, 0)).toBe(17_500);
+		expect(keyLines(deferred)).toContain('00:32:16 [hindsight:after-build] Finished building search index in 1.31s.');
+	});
+
 	it('times the content layer from the duration Astro reports once the types are written', () => {
 		const rebuild = timed([
 			[4000, '00:51:18 [starlight-links-validator] Invalidating content layer cache...'],
