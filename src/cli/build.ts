@@ -15,10 +15,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AFTER_BUILD, readHandoff } from '../integrations/after-build';
-import { checkOutput } from '../integrations/leak-guard';
+import { AFTER_BUILD, finishBuild, readHandoff } from '../integrations/after-build';
 import { BUILD_ENV } from '../node/build-env';
-import { writeSearchIndex } from '../node/search-index';
 
 const ASTRO = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
 
@@ -49,9 +47,7 @@ async function main(args: string[]): Promise<number> {
 			console.error('astro build ended without handing over its output: no search index was written and the output was not checked.');
 			return 1;
 		}
-		const { outDir, guard } = readHandoff(handoff);
-		await writeSearchIndex(outDir, log);
-		checkOutput({ ...guard, outDir }, log);
+		await finishBuild(readHandoff(handoff), log);
 		return 0;
 	} catch (error) {
 		console.error(error instanceof Error ? error.message : error);

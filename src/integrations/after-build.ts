@@ -8,7 +8,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import type { GuardOptions } from './leak-guard';
+import { writeSearchIndex } from '../node/search-index';
+import { checkOutput, type GuardOptions } from './leak-guard';
 
 export const AFTER_BUILD = 'HINDSIGHT_AFTER_BUILD';
 
@@ -28,6 +29,12 @@ export function writeHandoff(file: string, handoff: Handoff): void {
 
 export function readHandoff(file: string): Handoff {
 	return JSON.parse(readFileSync(file, 'utf8')) as Handoff;
+}
+
+/** The end of the build, once its process has exited: the search index, then the leak guard over all of the output, the index included. */
+export async function finishBuild({ outDir, guard }: Handoff, log: (message: string) => void): Promise<void> {
+	await writeSearchIndex(outDir, log);
+	checkOutput({ ...guard, outDir }, log);
 }
 
 /**
