@@ -5,8 +5,7 @@
  * Without the variable (`astro build` run directly) both run in the build process, as Starlight
  * and Hindsight do by default.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { writeSearchIndex } from '../node/search-index';
 import { checkOutput, type GuardOptions } from './leak-guard';
@@ -23,7 +22,6 @@ export interface Handoff {
 export const handoffFile = (): string | undefined => process.env[AFTER_BUILD] || undefined;
 
 export function writeHandoff(file: string, handoff: Handoff): void {
-	mkdirSync(dirname(file), { recursive: true });
 	writeFileSync(file, JSON.stringify(handoff));
 }
 

@@ -51,11 +51,11 @@ export default function hindsight(): AstroIntegration {
 				});
 			},
 			'astro:build:done': ({ dir, logger }) => {
-				const handoff = { outDir: fileURLToPath(dir), guard: guard! };
+				const outDir = fileURLToPath(dir);
 				// `npm run build` runs the search index and this guard once this process has exited (after-build.ts).
 				const file = handoffFile();
-				if (file) writeHandoff(file, handoff);
-				else checkOutput({ ...handoff.guard, outDir: handoff.outDir }, (message) => logger.info(message));
+				if (file) writeHandoff(file, { outDir, guard: guard! });
+				else checkOutput({ ...guard!, outDir }, (message) => logger.info(message));
 			},
 		},
 	};

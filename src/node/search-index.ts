@@ -14,8 +14,8 @@ function checked<T extends { errors: string[] }>(response: T): T {
 	return response;
 }
 
-/** Indexes every HTML page in `outDir` into `outDir/pagefind/`; returns how many pages it read. */
-export async function writeSearchIndex(outDir: string, log: Log): Promise<number> {
+/** Indexes every HTML page in `outDir` into `outDir/pagefind/`. */
+export async function writeSearchIndex(outDir: string, log: Log): Promise<void> {
 	const started = performance.now();
 	log('Building search index with Pagefind...');
 	try {
@@ -25,7 +25,6 @@ export async function writeSearchIndex(outDir: string, log: Log): Promise<number
 		log(`Found ${page_count} HTML files.`);
 		checked(await index.writeFiles({ outputPath: join(outDir, 'pagefind') }));
 		log(`Finished building search index in ${((performance.now() - started) / 1000).toFixed(2)}s.`);
-		return page_count;
 	} finally {
 		await pagefind.close();
 	}

@@ -15,7 +15,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ROOT } from '../support/build';
+import { BUILD, ROOT } from '../support/build';
 import { PAGE_TYPES } from '../support/page-types';
 import { compareTrees, resolveExample, whereTheyDiffer, type SiteShape } from './analyse';
 import { measureDevLoop } from './dev';
@@ -36,8 +36,6 @@ import {
 import { markdown, summarise, table, type Environment, type Rebuilds, type ReportInput, type SiteResult } from './report';
 
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-// Ours as a team builds it, `npm run build`: Pagefind and the leak guard run after Astro has exited.
-const OURS_BUILD = ['--import', 'tsx', join(ROOT, 'src/cli/build.ts')];
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** The day "overdue" is measured against: fixed, so every run builds the same site. */
 const BUILD_DATE = '2026-01-01';
@@ -170,7 +168,7 @@ async function coldOurs(run: number, cacheDir: string): Promise<BuildMeasurement
 }
 
 function buildOurs(name: string, args: string[] = []): Promise<BuildMeasurement> {
-	return timedBuild({ cwd: ROOT, build: OURS_BUILD, outDir: oursDist, env: OURS_ENV, timeFile: join(logDir, `${name}.time`), args });
+	return timedBuild({ cwd: ROOT, build: BUILD, outDir: oursDist, env: OURS_ENV, timeFile: join(logDir, `${name}.time`), args });
 }
 
 /** The bare Starlight site, cold: its own caches live inside its project folder. */
