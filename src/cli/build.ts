@@ -8,15 +8,16 @@
  * about 6 GB at 20,000 postmortems, beside Pagefind's own 7 GB. One after the other, the machine
  * holds the larger of the two, not their sum. `astro build` run directly still does both itself.
  *
- * The build gets BUILD_ENV here, before its Node starts, so no shell syntax is needed.
+ * The build gets BUILD_ENV and BUILD_NODE_FLAGS here, before its Node starts, so no shell syntax is
+ * needed.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AFTER_BUILD, finishBuild, readHandoff } from '../integrations/after-build';
-import { BUILD_ENV } from '../node/build-env';
+import { AFTER_BUILD, readHandoff } from '../integrations/handoff';
+import { BUILD_ENV, BUILD_NODE_FLAGS } from '../node/build-env';
 
 const ASTRO = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
 
@@ -25,7 +26,7 @@ const log = (message: string) => console.log(`${new Date().toTimeString().slice(
 
 function astroBuild(args: string[], handoff: string): Promise<number> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [ASTRO, 'build', ...args], {
+		const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, ASTRO, 'build', ...args], {
 			stdio: 'inherit',
 			env: { ...process.env, ...BUILD_ENV, [AFTER_BUILD]: handoff },
 		});
@@ -47,6 +48,8 @@ async function main(args: string[]): Promise<number> {
 			console.error('astro build ended without handing over its output: no search index was written and the output was not checked.');
 			return 1;
 		}
+		// Loaded only now: while the build runs, this process holds no more than it needs to wait.
+		const { finishBuild } = await import('../integrations/after-build');
 		await finishBuild(readHandoff(handoff), log);
 		return 0;
 	} catch (error) {

@@ -11,7 +11,7 @@ import { postmortemsDir, readSettings } from '../node/settings';
 import { postmortemBodiesOnly } from './bodies-only';
 import { postmortemReloads } from './dev-reload';
 import { unwatched } from './dev-watch';
-import { handoffFile, writeHandoff, type Handoff } from './after-build';
+import { handoffFile, writeHandoff, type Handoff } from './handoff';
 import { checkOutput } from './leak-guard';
 import { settingsModule } from './settings-module';
 

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { finishBuild, type Handoff } from '../../src/integrations/after-build';
+import { finishBuild } from '../../src/integrations/after-build';
+import type { Handoff } from '../../src/integrations/handoff';
 import { frontmatter, makeArchive } from '../support/archive';
 
 const made: string[] = [];

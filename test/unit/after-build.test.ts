@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AstroIntegration } from 'astro';
-import { AFTER_BUILD, indexedAfterBuild } from '../../src/integrations/after-build';
+import { indexedAfterBuild } from '../../src/integrations/after-build';
+import { AFTER_BUILD } from '../../src/integrations/handoff';
 
 function starlightLike(done: () => void): AstroIntegration {
 	return { name: '@astrojs/starlight', hooks: { 'astro:config:setup': () => {}, 'astro:build:done': done } };
