@@ -10,3 +10,16 @@ export const BUILD_ENV = {
 	// the build's peak memory at 1,000 postmortems is 1.49 GB instead of 1.72 GB.
 	MIMALLOC_PURGE_DELAY: '0',
 } as const;
+
+/**
+ * V8's settings for the build's Node, given on its command line before `astro.mjs`: Node refuses
+ * them in NODE_OPTIONS.
+ */
+export const BUILD_NODE_FLAGS = [
+	// After each full collection V8 lets the heap grow to up to four times what survived it before
+	// collecting again. Rendering a page leaves mostly garbage, and what survives is small (about
+	// 310 MB at 1,000 postmortems), so the build's memory was mostly garbage waiting: its peak was
+	// 1.39 to 1.50 GB at 1,000 postmortems. Growing by half instead, the peak is 1.07 to 1.12 GB, and
+	// the build takes no longer: collections more often, each of a smaller heap.
+	'--heap-growing-percent=50',
+] as const;
