@@ -28,6 +28,7 @@ import { timelineRows } from '../lib/present/timeline';
 import { postmortemLinks } from '../lib/model/links';
 import { relatedLists, similarReasons } from '../lib/present/related';
 import { similarIncidents, similarLookup, type SimilarLookup } from '../lib/learning/similar';
+import { keptWords, type DocumentWords } from '../lib/learning/text-model';
 import { searchFilters } from '../lib/present/search-data';
 import { cacheKeyer } from '../lib/present/cache-keys';
 import { formatCount, formatMinutes } from '../lib/present/format';
@@ -52,15 +53,46 @@ type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
 
 /**
  * Computes once per build. The dev server reloads content under a running process, so there it
- * computes every time instead of serving a stale archive.
+ * computes again whenever what the figures are made from has changed since ({@link devInputs}), and
+ * otherwise reuses what the last request computed: clicking from page to page does not compute the
+ * archive's figures each time, and an edit is never served from a stale archive.
  */
 function once<T>(compute: () => Promise<T>): () => Promise<T> {
 	let value: Promise<T> | undefined;
+	let madeFrom: string | undefined;
 	return () => {
-		if (import.meta.env.DEV) return compute();
-		value ??= compute();
-		return value;
+		if (!import.meta.env.DEV) return (value ??= compute());
+		return devInputs().then((inputs) => {
+			if (value === undefined || inputs !== madeFrom) {
+				madeFrom = inputs;
+				value = compute();
+			}
+			return value;
+		});
 	};
+}
+
+/**
+ * What the archive's figures are made from, as one text, in the dev server: each postmortem file
+ * (its id, path and the content layer's digest of all its text), the problems found in them, and
+ * the taxonomy and owners files. Settings do not change under a running server, and the one figure
+ * from outside these files, the git history, is read for each request.
+ */
+async function devInputs(): Promise<string> {
+	const [entries, problems] = await Promise.all([getCollection('postmortems'), getEntry('contentProblems', PROBLEMS_ENTRY)]);
+	const fileText = (file: string) => {
+		try {
+			return readFileSync(file, 'utf8');
+		} catch {
+			return '';
+		}
+	};
+	return [
+		...entries.map((e) => `${e.id}\0${e.filePath}\0${e.digest}`),
+		JSON.stringify(problems?.data ?? null),
+		fileText(taxonomyFile(settings.contentDir)),
+		fileText(ownersFile(settings.contentDir)),
+	].join('\n');
 }
 
 /**
@@ -118,16 +150,21 @@ export const getArchive = once(() =>
 	})
 );
 
+// On the global object: a content change evaluates this module again, and the words of the texts
+// that did not change are what the next request needs.
+const devWords = () => ((globalThis as { hindsightDevWords?: DocumentWords }).hindsightDevWords ??= keptWords());
+
 /**
  * Every postmortem's similar incidents, from the text model of this edition's postmortems alone
  * (the archive's), their bodies as written, unrendered. The dev server renders one page after an
- * edit, so it scores that page's list alone; a build renders every page, so it scores them all at
- * once and lets the text model go, which at 20,000 postmortems is a large share of its memory.
+ * edit, so it scores that page's list alone, and splits into words only the texts that changed; a
+ * build renders every page, so it scores them all at once and lets the text model go, which at
+ * 20,000 postmortems is a large share of its memory.
  */
 const getSimilar = once(async (): Promise<SimilarLookup> => {
 	const archive = await getArchive();
 	const bodyOf = (id: string) => postmortemBody(archive.byId.get(id)!);
-	if (import.meta.env.DEV) return similarLookup(archive.postmortems, bodyOf);
+	if (import.meta.env.DEV) return similarLookup(archive.postmortems, bodyOf, { words: devWords() });
 	const all = similarIncidents(archive.postmortems, bodyOf);
 	return (id) => all.get(id);
 });
@@ -365,7 +402,8 @@ function cachedCspHash(text: string): string {
 }
 
 const postmortemsFolder = () => postmortemsDir(settings.contentDir);
-const getGitHistory = once(async () => gitHistory(postmortemsFolder()));
+// A commit changes no content file, so the dev server reads the history again for each request.
+const getGitHistory = import.meta.env.DEV ? () => gitHistory(postmortemsFolder()) : once(async () => gitHistory(postmortemsFolder()));
 
 /** Edit link and last change of a postmortem's source, when the site names its repository. */
 async function getSourceInfo(pm: { filePath: string | undefined }): Promise<{ editUrl?: string; lastUpdated?: Date }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyText, buildTextModel, cosine, postmortemText, sharedTerms } from '../../src/lib/learning/text-model';
+import { bodyText, buildTextModel, cosine, keptWords, postmortemText, sharedTerms } from '../../src/lib/learning/text-model';
 
 describe('the text model', () => {
 	const model = buildTextModel([
@@ -61,5 +61,39 @@ describe('the text model', () => {
 			'Body'
 		);
 		expect(text.split('\n')).toEqual(['T', 'S', 'Trig', 'Factor', 'Lesson', 'Action', 'Topic', 'Gap', 'Body']);
+	});
+});
+
+describe("the dev server's kept words", () => {
+	const docs = [
+		{ id: 'a', text: 'The DNS resolver cache expired and lookups timed out across the fleet.' },
+		{ id: 'b', text: 'A certificate expired on the load balancer; clients could not connect.' },
+		{ id: 'c', text: 'Resolver lookups failed after a DNS zone change was pushed to every region.' },
+	];
+	const same = (x: ReturnType<typeof buildTextModel>, y: ReturnType<typeof buildTextModel>) => {
+		expect(y.ids).toEqual(x.ids);
+		x.ids.forEach((_, doc) => {
+			expect(y.vector(doc)).toEqual(x.vector(doc));
+			expect(y.candidates(doc, 5)).toEqual(x.candidates(doc, 5));
+		});
+	};
+
+	it('give the model the texts split afresh would give, before and after a text changes', () => {
+		const words = keptWords();
+		same(buildTextModel(docs), buildTextModel(docs, words));
+		const edited = docs.map((d) => (d.id === 'b' ? { ...d, text: 'Resolver lookups for the certificate authority timed out: DNS again.' } : d));
+		same(buildTextModel(edited), buildTextModel(edited, words));
+	});
+
+	it('split again only the text that changed', () => {
+		const words = keptWords();
+		buildTextModel(docs, words);
+		const [a, b] = [words(docs[0]!), words(docs[1]!)];
+		const edited = { ...docs[1]!, text: `${docs[1]!.text} It was renewed by hand.` };
+		// The same list for an unchanged text: not split again.
+		expect(words(docs[0]!)).toBe(a);
+		expect(words(edited)).not.toBe(b);
+		expect(words(edited).map((w) => w.word)).toContain('renewed');
+		expect(words(docs[1]!).map((w) => w.word)).not.toContain('renewed');
 	});
 });

@@ -5,7 +5,7 @@
  * build hands it its edition's alone, so nothing of a postmortem left out can shape a list, a
  * score or a reason.
  */
-import { buildTextModel, cosine, postmortemText, sharedTerms, type PostmortemText, type TextModel } from './text-model';
+import { buildTextModel, cosine, postmortemText, sharedTerms, type DocumentWords, type PostmortemText, type TextModel } from './text-model';
 import { serviceKey } from '../model/slugs';
 
 /** What of a postmortem the blend reads. */
@@ -95,14 +95,18 @@ export type SimilarLookup = (id: string) => SimilarMatch[] | undefined;
  * `related` link joins to it either way (the page lists those already, as related). `bodyOf`
  * gives a postmortem's MDX body as written. The text model is built for all of them at once; each
  * list is scored the first time it is asked for and then kept, so the dev server, which renders one
- * page after an edit, scores one list, not the archive's.
+ * page after an edit, scores one list, not the archive's. `words` splits a document into its words
+ * (the dev server keeps them from one edit to the next: `keptWords`).
  */
 export function similarLookup(
 	postmortems: readonly SimilarSource[],
 	bodyOf: (id: string) => string,
-	{ minScore = SIMILAR_MIN_SCORE }: { minScore?: number } = {}
+	{ minScore = SIMILAR_MIN_SCORE, words }: { minScore?: number; words?: DocumentWords } = {}
 ): SimilarLookup {
-	const model = buildTextModel(postmortems.map((pm) => ({ id: pm.id, text: postmortemText(pm, bodyOf(pm.id)) })));
+	const model = buildTextModel(
+		postmortems.map((pm) => ({ id: pm.id, text: postmortemText(pm, bodyOf(pm.id)) })),
+		words
+	);
 	const byId = new Map(postmortems.map((pm) => [pm.id, pm]));
 	const pms = model.ids.map((id) => byId.get(id)!);
 	const triggers = pms.map((pm) => (pm.trigger ? model.vectorise(pm.trigger) : undefined));

@@ -5,7 +5,7 @@
  * terms are numbered in sorted order, every tie is broken by that number, and nothing reads a
  * clock or a locale.
  */
-import { termWords } from './terms';
+import { termWords, type TermWord } from './terms';
 import type { ContributingFactor, Lesson, ActionItem, TrainingGap } from '../model/schema';
 
 /** One document: an id and all its text. */
@@ -142,7 +142,24 @@ const GENERAL_WORDS = new Set(
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildTextModel(documents: readonly TextDocument[]): TextModel {
+/** A document's words, as {@link termWords} gives them for its text. */
+export type DocumentWords = (doc: TextDocument) => readonly TermWord[];
+
+/**
+ * {@link termWords} that keeps each document's words while its text stays the same. For the dev
+ * server, which builds the model again after every edit, when all but one text are as before. A
+ * build makes its model once and would only hold the words longer.
+ */
+export function keptWords(): DocumentWords {
+	const kept = new Map<string, { text: string; words: readonly TermWord[] }>();
+	return ({ id, text }) => {
+		let entry = kept.get(id);
+		if (entry?.text !== text) kept.set(id, (entry = { text, words: termWords(text) }));
+		return entry.words;
+	};
+}
+
+export function buildTextModel(documents: readonly TextDocument[], documentWords: DocumentWords = (doc) => termWords(doc.text)): TextModel {
 	const docs = [...documents].sort((a, b) => byString(a.id, b.id));
 	for (let i = 1; i < docs.length; i++) {
 		if (docs[i]!.id === docs[i - 1]!.id) throw new Error(`Text model: two documents with the id "${docs[i]!.id}"`);
@@ -151,13 +168,13 @@ export function buildTextModel(documents: readonly TextDocument[]): TextModel {
 
 	// Term counts per document, and how often each word is written, for the word shown for a stem.
 	const counts: Map<string, number>[] = [];
-	const wordsOf = (text: string) => termWords(text).filter((t) => !GENERAL_WORDS.has(t.word));
+	const topical = (list: readonly TermWord[]) => list.filter((t) => !GENERAL_WORDS.has(t.word));
 	const wordCount = new Map<string, number>();
 	const stemOf = new Map<string, string>();
 	const df = new Map<string, number>();
 	for (const doc of docs) {
 		const tf = new Map<string, number>();
-		for (const { term, word } of wordsOf(doc.text)) {
+		for (const { term, word } of topical(documentWords(doc))) {
 			tf.set(term, (tf.get(term) ?? 0) + 1);
 			const c = wordCount.get(word);
 			if (c === undefined) stemOf.set(word, term);
@@ -248,7 +265,7 @@ export function buildTextModel(documents: readonly TextDocument[]): TextModel {
 		vector: (doc) => vectors[doc]!,
 		vectorise(text) {
 			const tf = new Map<string, number>();
-			for (const { term } of wordsOf(text)) tf.set(term, (tf.get(term) ?? 0) + 1);
+			for (const { term } of topical(termWords(text))) tf.set(term, (tf.get(term) ?? 0) + 1);
 			return toVector(tf);
 		},
 		word: (term) => words[term]!,
