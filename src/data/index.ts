@@ -65,7 +65,13 @@ function once<T>(compute: () => Promise<T>): () => Promise<T> {
 		return devInputs().then((inputs) => {
 			if (value === undefined || inputs !== madeFrom) {
 				madeFrom = inputs;
-				value = compute();
+				const computing = compute();
+				// A failure (a file read while it was being saved, a content problem) is not kept:
+				// the next request tries again.
+				computing.catch(() => {
+					if (value === computing) value = undefined;
+				});
+				value = computing;
 			}
 			return value;
 		});
