@@ -55,7 +55,7 @@ type PostmortemCollectionEntry = CollectionEntry<'postmortems'>;
  * Computes once per build. The dev server reloads content under a running process, so there it
  * computes again whenever what the figures are made from has changed since ({@link devInputs}), and
  * otherwise reuses what the last request computed: clicking from page to page does not compute the
- * archive's figures each time, and an edit is never served from a stale archive.
+ * archive's figures each time, and a change shows as soon as the content layer has read it.
  */
 function once<T>(compute: () => Promise<T>): () => Promise<T> {
 	let value: Promise<T> | undefined;
