@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
 import { postmortemLoaders } from './node/postmortem-loader';
 import { postmortemSchema } from './lib/model/schema';
+import { sharedDocsSchema } from './lib/model/docs-schema';
 import { settings } from 'virtual:hindsight/settings';
 
 const postmortems = postmortemLoaders({
@@ -14,7 +14,7 @@ const postmortems = postmortemLoaders({
 });
 
 export const collections = {
-	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+	docs: defineCollection({ loader: docsLoader(), schema: sharedDocsSchema() }),
 	postmortems: defineCollection({ loader: postmortems.postmortems }),
 	// What the dev server shows instead of a page while a content file is broken (always empty in a
 	// build, which stops on the first reading instead).
