@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
+import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-run.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser';
 import { serveStatic } from '../support/static-server';
 
@@ -19,8 +20,10 @@ export interface AuditedPage {
 }
 
 export interface LighthouseScore extends AuditedPage {
-	/** 0–100; null when Lighthouse could not score the page (`error` says why). */
+	/** 0–100, of the median audit; null when Lighthouse could not score the page (`error` says why). */
 	score: number | null;
+	/** Every audit's score in the order they ran; the median one gives `score`, `tbtMs` and `lcpMs`. */
+	scores: number[];
 	tbtMs: number | null;
 	lcpMs: number | null;
 	error?: string;
@@ -87,35 +90,53 @@ async function startChromium(): Promise<{ port: number; stop: () => Promise<void
 	}
 }
 
-/** Scores each page in turn, one fresh tab each; a page Lighthouse cannot score says why instead. */
-export async function lighthouseScores(dist: string, pages: AuditedPage[]): Promise<LighthouseScore[]> {
+type Result = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+
+function scoreOf(lhr: Result): number | null {
+	const score = lhr.categories['performance']?.score;
+	return typeof score === 'number' ? Math.round(score * 100) : null;
+}
+
+/**
+ * Audits every page `audits` times, in rounds (each round visits every page once, so a spell of
+ * load on the machine falls on many pages a little, not on one page's every audit), and keeps
+ * Lighthouse's own median run per page: one audit of a page moves by up to 15 points here.
+ */
+export async function lighthouseScores(dist: string, pages: AuditedPage[], audits = 3): Promise<LighthouseScore[]> {
 	const server = await serveStatic(dist);
 	const chromium = await startChromium();
 	try {
-		const scores: LighthouseScore[] = [];
-		for (const page of pages) {
-			try {
-				const result = await lighthouse(`${server.url}${page.address}`, {
-					port: chromium.port,
-					output: 'json',
-					logLevel: 'error',
-					onlyCategories: ['performance'],
-				});
-				const lhr = result?.lhr;
-				const score = lhr?.categories['performance']?.score;
-				const numeric = (id: string) => lhr?.audits[id]?.numericValue ?? null;
-				scores.push({
-					...page,
-					score: typeof score === 'number' ? Math.round(score * 100) : null,
-					tbtMs: numeric('total-blocking-time'),
-					lcpMs: numeric('largest-contentful-paint'),
-					...(lhr?.runtimeError ? { error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` } : {}),
-				});
-			} catch (error) {
-				scores.push({ ...page, score: null, tbtMs: null, lcpMs: null, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
+		const runs = pages.map(() => ({ results: [] as Result[], errors: [] as string[] }));
+		for (let round = 0; round < audits; round++) {
+			for (const [i, page] of pages.entries()) {
+				try {
+					const result = await lighthouse(`${server.url}${page.address}`, {
+						port: chromium.port,
+						output: 'json',
+						logLevel: 'error',
+						onlyCategories: ['performance'],
+					});
+					const lhr = result?.lhr;
+					if (!lhr) runs[i]!.errors.push('Lighthouse returned no result');
+					else if (lhr.runtimeError) runs[i]!.errors.push(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+					else runs[i]!.results.push(lhr);
+				} catch (error) {
+					runs[i]!.errors.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+				}
 			}
 		}
-		return scores;
+		return pages.map((page, i) => {
+			const { results, errors } = runs[i]!;
+			const valid = filterToValidRuns(results);
+			const scores = results.map(scoreOf).filter((s): s is number => s !== null);
+			// A page any audit failed on is reported as unscored: a median of the audits that worked would hide it.
+			if (errors.length > 0 || valid.length === 0) {
+				return { ...page, score: null, scores, tbtMs: null, lcpMs: null, error: errors[0] ?? 'no audit measured first paint and interactive' };
+			}
+			const median = computeMedianRun(valid);
+			const numeric = (id: string) => median.audits[id]?.numericValue ?? null;
+			return { ...page, score: scoreOf(median), scores, tbtMs: numeric('total-blocking-time'), lcpMs: numeric('largest-contentful-paint') };
+		});
 	} finally {
 		await chromium.stop();
 		await server.close();
