@@ -130,8 +130,9 @@ export async function lighthouseScores(dist: string, pages: AuditedPage[], audit
 			const valid = filterToValidRuns(results);
 			const scores = results.map(scoreOf).filter((s): s is number => s !== null);
 			// A page any audit failed on is reported as unscored: a median of the audits that worked would hide it.
-			if (errors.length > 0 || valid.length === 0) {
-				return { ...page, score: null, scores, tbtMs: null, lcpMs: null, error: errors[0] ?? 'no audit measured first paint and interactive' };
+			if (errors.length > 0 || valid.length === 0 || valid.length < results.length) {
+				const missing = `${results.length - valid.length} of ${audits} audit(s) measured no first paint or time to interactive`;
+				return { ...page, score: null, scores, tbtMs: null, lcpMs: null, error: errors[0] ?? missing };
 			}
 			const median = computeMedianRun(valid);
 			const numeric = (id: string) => median.audits[id]?.numericValue ?? null;
